@@ -1,0 +1,206 @@
+"""A regular-expression lexer that produces exactly the tokens of ``grammar/CypherLexer.g4``.
+
+The generated ANTLR lexer runs its ATN one character at a time in Python; one compiled regular
+expression does the same job several times faster. ``tests/test_fastlexer.py`` checks both produce
+the same token types and spans on every corpus query, so the two must change together.
+
+Tokens are small slotted objects with the attributes the ANTLR runtime reads (``type``,
+``channel``, ``start``, ``stop``, ``tokenIndex``, ``text``, ``line``, ``column``). ``line`` and
+``column`` are not computed here: positions are character offsets everywhere in cypherlint and are
+turned into line/column once, at the edge.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+from antlr4.Token import Token
+
+from cypherlint._generated.CypherParser import CypherParser as _L
+
+EOF = Token.EOF
+DEFAULT_CHANNEL = Token.DEFAULT_CHANNEL
+COMMENT_CHANNEL = 2  # `channels { COMMENTS }` in the lexer grammar: first user channel
+
+
+class CypherToken:
+    """A token as the ANTLR parser runtime expects it, minus the fields cypherlint never reads.
+
+    ``tokenIndex`` is the token's position among all parser tokens of the text.
+    """
+
+    __slots__ = ("type", "start", "stop", "text", "tokenIndex")
+    # Read by parts of the runtime cypherlint does not use; constant here.
+    channel = DEFAULT_CHANNEL
+    line = 0
+    column = 0
+    source = (None, None)
+
+    def __init__(self, type_: int, start: int, stop: int, text: str, index: int = -1):
+        self.type = type_
+        self.start = start
+        self.stop = stop  # inclusive, as in ANTLR
+        self.text = text
+        self.tokenIndex = index
+
+    def getText(self) -> str:  # noqa: N802 - ANTLR runtime API
+        return self.text
+
+    def getTokenSource(self):  # noqa: N802 - ANTLR runtime API
+        return None
+
+    def getInputStream(self):  # noqa: N802 - ANTLR runtime API
+        return None
+
+    def __repr__(self) -> str:
+        return f"<{token_name(self.type)} {self.text!r} @{self.start}>"
+
+
+class CommentToken(CypherToken):
+    __slots__ = ()
+    channel = COMMENT_CHANNEL
+
+
+def _literal_names() -> dict[str, int]:
+    names = {}
+    for i, lit in enumerate(_L.literalNames):
+        if lit.startswith("'") and lit.endswith("'") and len(lit) > 2:
+            names[lit[1:-1]] = i
+    return names
+
+
+_LITERALS = _literal_names()
+# Keyword text (upper case) -> token type. Keywords are the literal names made of letters.
+KEYWORDS: dict[str, int] = {t.upper(): ty for t, ty in _LITERALS.items() if t.replace("_", "").isalpha()}
+OPERATORS: dict[str, int] = {t: ty for t, ty in _LITERALS.items() if not t.replace("_", "").isalpha()}
+
+IDENTIFIER = _L.IDENTIFIER
+ESCAPED_NAME = _L.ESCAPED_NAME
+STRING_LITERAL = _L.STRING_LITERAL
+ERROR_CHAR = _L.ERROR_CHAR
+SEMI = _L.SEMI
+BLOCK_COMMENT = _L.BLOCK_COMMENT
+LINE_COMMENT = _L.LINE_COMMENT
+
+_WS = "[ \\t\\n\\r\\x0b\\x0c\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+"
+_DIGITS = "[0-9](?:_?[0-9])*"
+_EXP = f"[eE][+-]?{_DIGITS}"
+# Longer operators first: alternation is first-match, ANTLR is longest-match.
+_OPS = "|".join(re.escape(op) for op in sorted(OPERATORS, key=len, reverse=True))
+
+# One match per token: leading whitespace is consumed by the same match, so the token itself is
+# group ``m.lastindex``. Group numbers index _KINDS below.
+_TOKEN_RE = re.compile(
+    f"(?:{_WS})?(?:"
+    + "|".join(
+        [
+            r"(/\*.*?\*/)",  # 1 block comment
+            r"(//[^\r\n]*)",  # 2 line comment
+            r"('(?:[^'\\]|\\(?:[uU][0-9a-fA-F]{4}|[^uU]))*'"
+            r"|\"(?:[^\"\\]|\\(?:[uU][0-9a-fA-F]{4}|[^uU]))*\")",  # 3 string
+            r"(0[xX][0-9a-fA-F](?:_?[0-9a-fA-F])*)",  # 4 hex
+            r"(0[oO][0-7](?:_?[0-7])*)",  # 5 octal
+            f"({_DIGITS}\\.{_DIGITS}(?:{_EXP})?|\\.{_DIGITS}(?:{_EXP})?|{_DIGITS}{_EXP})",  # 6 double
+            f"({_DIGITS})",  # 7 integer
+            # 8 identifier or keyword; non-ASCII candidates are checked character by character
+            r"([A-Za-z_\x80-\U0010ffff][A-Za-z0-9_\x80-\U0010ffff]*)",
+            r"(`(?:[^`]|``)*`)",  # 9 backticked name
+            f"({_OPS})",  # 10 operator
+            r"(.)",  # 11 anything else
+        ]
+    )
+    + ")?",
+    re.DOTALL,
+)
+_BLOCK, _LINE, _IDENT, _OP = 1, 2, 8, 10
+_GROUP_TYPES = [
+    0,
+    BLOCK_COMMENT,
+    LINE_COMMENT,
+    STRING_LITERAL,
+    _L.HEX_INTEGER,
+    _L.OCTAL_INTEGER,
+    _L.DECIMAL_DOUBLE,
+    _L.DECIMAL_INTEGER,
+    IDENTIFIER,
+    ESCAPED_NAME,
+    0,
+    ERROR_CHAR,
+]
+
+_ID_START_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nl"})
+_ID_PART_CATEGORIES = _ID_START_CATEGORIES | {"Nd", "Mn", "Mc", "Pc"}
+_WS_CHARS = frozenset(" \t\n\r\x0b\x0c\xa0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff") | frozenset(
+    chr(c) for c in range(0x2000, 0x200B)
+)
+
+
+def _identifier_length(candidate: str) -> int:
+    """How many leading characters of a non-ASCII candidate form an identifier (0: none)."""
+    first = candidate[0]
+    if not (first == "_" or first.isascii() and first.isalpha() or unicodedata.category(first) in _ID_START_CATEGORIES):
+        return 0
+    for i in range(1, len(candidate)):
+        ch = candidate[i]
+        if ch.isascii():
+            if ch.isalnum() or ch == "_":
+                continue
+            return i
+        if ch in _WS_CHARS or unicodedata.category(ch) not in _ID_PART_CATEGORIES:
+            return i
+    return len(candidate)
+
+
+class Tokens(NamedTuple):
+    """The lexer's output: parser tokens (default channel) and comments, both in text order."""
+
+    tokens: list[CypherToken]
+    comments: list[CypherToken]
+
+
+def tokenize(text: str) -> Tokens:
+    """Split ``text`` into tokens. Never fails: unknown characters become ERROR_CHAR tokens."""
+    tokens: list[CypherToken] = []
+    comments: list[CypherToken] = []
+    append = tokens.append
+    keywords = KEYWORDS
+    operators = OPERATORS
+    group_types = _GROUP_TYPES
+    match = _TOKEN_RE.match
+    pos = 0
+    end = len(text)
+    while pos < end:
+        m = match(text, pos)
+        group = m.lastindex
+        if group is None:  # only whitespace was left
+            break
+        value = m.group(group)
+        stop = m.end()
+        start = stop - len(value)
+        if group == _IDENT:
+            if value.isascii():
+                append(CypherToken(keywords.get(value.upper(), IDENTIFIER), start, stop - 1, value, len(tokens)))
+            else:
+                n = _identifier_length(value)
+                if n == 0:
+                    append(CypherToken(ERROR_CHAR, start, start, value[0], len(tokens)))
+                    stop = start + 1
+                else:
+                    append(CypherToken(IDENTIFIER, start, start + n - 1, value[:n], len(tokens)))
+                    stop = start + n
+        elif group == _OP:
+            append(CypherToken(operators[value], start, stop - 1, value, len(tokens)))
+        elif group <= _LINE:
+            comments.append(CommentToken(group_types[group], start, stop - 1, value))
+        else:
+            append(CypherToken(group_types[group], start, stop - 1, value, len(tokens)))
+        pos = stop
+    return Tokens(tokens, comments)
+
+
+def token_name(token_type: int) -> str:
+    if token_type == EOF:
+        return "EOF"
+    return _L.symbolicNames[token_type] if 0 < token_type < len(_L.symbolicNames) else str(token_type)

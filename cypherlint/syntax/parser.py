@@ -1,0 +1,210 @@
+"""Text -> statements with parse trees, or a syntax error with its exact span.
+
+Parsing is two-stage, as ANTLR recommends for speed: first SLL prediction with an error strategy
+that gives up at the first problem (fast, and enough for almost every real query), then — only if
+that failed — full LL prediction, which either succeeds (SLL was too weak for this input) or
+reports the real syntax error. The parser object is reused; ANTLR's prediction caches (DFA) are
+shared by all parses, so the process gets faster as it sees more queries.
+
+The ANTLR runtime is not thread-safe (the shared DFA is mutated while predicting), so one lock
+serialises parsing; under the GIL this costs no throughput.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from dataclasses import dataclass, field
+
+from antlr4.atn.PredictionMode import PredictionMode
+from antlr4.error.ErrorStrategy import BailErrorStrategy
+from antlr4.error.Errors import InputMismatchException, ParseCancellationException, RecognitionException
+from antlr4.Token import Token
+
+from cypherlint._generated.CypherParser import CypherParser
+from cypherlint.syntax.fastparser import FastCypherParser
+from cypherlint.syntax import fastlexer
+from cypherlint.syntax.errors import SyntaxIssue, describe_syntax_error, input_limit_issue
+from cypherlint.syntax.fastlexer import CypherToken, Tokens, tokenize
+from cypherlint.syntax.tokenstream import TokenListStream
+
+# Nesting deeper than this is refused before parsing: each level costs several Python frames in
+# the recursive-descent parser, and no real query comes close (the deepest in the corpora is 14).
+MAX_NESTING = 120
+# A statement with more tokens than this is not parsed (a multi-megabyte literal, say).
+MAX_STATEMENT_TOKENS = 400_000
+
+_OPEN = frozenset({fastlexer.OPERATORS["("], fastlexer.OPERATORS["["], fastlexer.OPERATORS["{"]})
+_CLOSE = frozenset({fastlexer.OPERATORS[")"], fastlexer.OPERATORS["]"], fastlexer.OPERATORS["}"]})
+_PREFIX_OPS = frozenset({fastlexer.KEYWORDS["NOT"], fastlexer.OPERATORS["-"], fastlexer.OPERATORS["+"]})
+
+
+@dataclass(slots=True)
+class Statement:
+    """One ``;``-separated statement: its character span, tokens and parse tree (if it parsed)."""
+
+    index: int
+    start: int  # offset of the first token
+    end: int  # offset just past the last token
+    tokens: list[CypherToken]  # parser tokens, ending with an EOF token
+    tree: CypherParser.StatementContext | None = None
+    error: SyntaxIssue | None = None
+    needed_ll: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.tree is not None
+
+
+@dataclass(slots=True)
+class ParseResult:
+    text: str
+    statements: list[Statement]
+    comments: list[CypherToken]
+    issues: list[SyntaxIssue] = field(default_factory=list)
+
+
+class _FirstErrorStrategy(BailErrorStrategy):
+    """Stop at the first syntax error and remember what was found and what was expected."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.error: RecognitionException | None = None
+        self.expected = None
+
+    def reportError(self, recognizer, e):  # noqa: N802 - ANTLR runtime API
+        if self.error is None:
+            self.error = e
+            try:
+                self.expected = e.getExpectedTokens()
+            except Exception:  # the runtime cannot always compute it (no state); message degrades
+                self.expected = None
+
+    def recoverInline(self, recognizer):  # noqa: N802 - ANTLR runtime API
+        e = InputMismatchException(recognizer)
+        self.reportError(recognizer, e)
+        self.recover(recognizer, e)
+
+
+class _Parsers(threading.local):
+    def __init__(self) -> None:
+        self.parser = FastCypherParser(TokenListStream([CypherToken(Token.EOF, 0, -1, "<EOF>")]))
+        self.parser.removeErrorListeners()
+        self.parser.buildParseTrees = True
+
+
+_parsers = _Parsers()
+_lock = threading.RLock()
+
+
+def _nesting_problem(tokens: list[CypherToken]) -> CypherToken | None:
+    """The token at which bracket nesting or a run of prefix operators gets too deep."""
+    depth = 0
+    run = 0
+    for tok in tokens:
+        t = tok.type
+        if t in _OPEN:
+            depth += 1
+            if depth > MAX_NESTING:
+                return tok
+        elif t in _CLOSE:
+            depth -= 1
+        if t in _PREFIX_OPS:
+            run += 1
+            if run > MAX_NESTING:
+                return tok
+        else:
+            run = 0
+    return None
+
+
+def parse_tokens(stmt_tokens: list[CypherToken]) -> tuple[CypherParser.StatementContext | None, RecognitionException | None, object, bool]:
+    """Parse one statement's tokens (ending in EOF). Returns (tree, error, expected, needed_ll)."""
+    parser = _parsers.parser
+    stream = TokenListStream(stmt_tokens)
+    with _lock:
+        parser.setInputStream(stream)
+        parser._interp.predictionMode = PredictionMode.SLL
+        parser._errHandler = BailErrorStrategy()
+        try:
+            return parser.statement(), None, None, False
+        except ParseCancellationException:
+            pass
+        # Second stage: full LL. Either SLL was too weak, or there is a real error to report.
+        stream.seek(0)
+        parser.setInputStream(stream)
+        parser._interp.predictionMode = PredictionMode.LL
+        strategy = _FirstErrorStrategy()
+        parser._errHandler = strategy
+        try:
+            tree = parser.statement()
+        except ParseCancellationException:
+            return None, strategy.error, strategy.expected, True
+        if strategy.error is not None:
+            return None, strategy.error, strategy.expected, True
+        return tree, None, None, True
+
+
+def split_statements(tokens: list[CypherToken]) -> list[list[CypherToken]]:
+    """Split parser tokens on ';'. Empty statements (only comments or nothing) are dropped."""
+    out: list[list[CypherToken]] = []
+    current: list[CypherToken] = []
+    semi = fastlexer.SEMI
+    for tok in tokens:
+        if tok.type == semi:
+            if current:
+                out.append(current)
+            current = []
+        else:
+            current.append(tok)
+    if current:
+        out.append(current)
+    return out
+
+
+def parse(text: str) -> ParseResult:
+    """Lex and parse ``text``. Never raises for any input text."""
+    # Building a parse tree allocates tens of thousands of small objects and frees none, so the
+    # cyclic garbage collector's young-generation passes during it are pure overhead (~15% of
+    # parse time). Pause it for the duration if it is on; never touch a caller's own setting.
+    pause_gc = gc.isenabled()
+    if pause_gc:
+        gc.disable()
+    try:
+        return _parse(text)
+    finally:
+        if pause_gc:
+            gc.enable()
+
+
+def _parse(text: str) -> ParseResult:
+    lexed: Tokens = tokenize(text)
+    result = ParseResult(text, [], lexed.comments)
+    for index, toks in enumerate(split_statements(lexed.tokens)):
+        start, end = toks[0].start, toks[-1].stop + 1
+        eof = CypherToken(Token.EOF, end, end - 1, "<EOF>", toks[-1].tokenIndex + 1)
+        stmt_tokens = toks + [eof]
+        stmt = Statement(index, start, end, stmt_tokens)
+        result.statements.append(stmt)
+        if len(stmt_tokens) > MAX_STATEMENT_TOKENS:
+            stmt.error = input_limit_issue(
+                start, end, f"statement too large to analyse ({len(stmt_tokens):,} tokens; the limit is {MAX_STATEMENT_TOKENS:,})"
+            )
+        elif (deep := _nesting_problem(toks)) is not None:
+            stmt.error = input_limit_issue(
+                deep.start, deep.stop + 1, f"nesting deeper than {MAX_NESTING} levels; cypherlint does not analyse this statement"
+            )
+        else:
+            try:
+                tree, err, expected, needed_ll = parse_tokens(stmt_tokens)
+            except RecursionError:
+                tree, err, expected, needed_ll = None, None, None, True
+                stmt.error = input_limit_issue(start, end, "statement nested too deeply to analyse")
+            stmt.needed_ll = needed_ll
+            if tree is not None:
+                stmt.tree = tree
+            elif stmt.error is None:
+                stmt.error = describe_syntax_error(text, stmt, err, expected)
+        if stmt.error is not None:
+            result.issues.append(stmt.error)
+    return result
