@@ -17,30 +17,27 @@ Code families (append-only; a code is never reused):
 from __future__ import annotations
 
 import importlib
+import re
+from pathlib import Path
 
 from cypherlint.rules.base import Rule
 
-# Module names, in code order. Adding a rule = adding its module here.
-RULE_MODULES = (
-    "arc001_tolower_toupper",
-    "arc002_labels_function",
-    "arc003_properties_function",
-    "arc004_anonymous_node",
-    "arc005_variable_length_path",
-    "arc006_cypher_create_index",
-    "arc101_anonymous_relationship_count",
-    "arc102_label_disjunction",
-    "arc103_quantified_path_pattern",
-    "arc401_show_indexes",
-    "arc501_unwind_merge_duplicate_key",
-    "arc502_missing_parameter",
-    "arc503_unused_parameter",
-)
+_RULE_MODULE = re.compile(r"(arc|drv|cl)\d{3}_[a-z0-9_]+\Z")
+
+
+def rule_module_names() -> list[str]:
+    """Every rule module in this package (files named like arc101_some_name.py), in code order.
+
+    Discovery instead of a hand-kept list: adding a rule is adding its module, and two people
+    adding rules never edit the same line.
+    """
+    here = Path(__file__).resolve().parent
+    return sorted(p.stem for p in here.glob("*.py") if _RULE_MODULE.match(p.stem))
 
 
 def _load() -> tuple[Rule, ...]:
     rules = []
-    for name in RULE_MODULES:
+    for name in rule_module_names():
         module = importlib.import_module(f"cypherlint.rules.{name}")
         found = [v for v in vars(module).values()
                  if isinstance(v, type) and issubclass(v, Rule) and v is not Rule and v.__module__ == module.__name__]
@@ -50,6 +47,7 @@ def _load() -> tuple[Rule, ...]:
     codes = [r.code for r in rules]
     if len(set(codes)) != len(codes):
         raise RuntimeError(f"duplicate rule codes: {sorted(c for c in codes if codes.count(c) > 1)}")
+    rules.sort(key=lambda r: r.code)
     return tuple(rules)
 
 

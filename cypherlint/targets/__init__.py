@@ -4,7 +4,7 @@ A *deployment* is an engine (the native openCypher engine, or the legacy Cypher-
 translator) at a release. A *target string* (``arcadedb``, ``arcadedb@26.10``,
 ``arcadedb@>=26.3,<26.8``, ``arcadedb-legacy``, or the path of a profile written by
 ``cypherlint probe``) names a set of deployments. What misbehaves where is data
-(``compat.json``, measured; ``facts.toml``, curated from source history and documents), never code:
+(``compat.json``, measured; ``facts/*.toml``, curated from source history and documents), never code:
 a rule asks :meth:`Target.affected` whether its construct misbehaves anywhere in the target and
 gets back a sentence saying where.
 """
@@ -228,8 +228,11 @@ def describe(bad: list[tuple[Deployment, Outcome]], data: CompatData) -> str:
 def compat_data() -> CompatData:
     with open(_DATA_DIR / "compat.json", encoding="utf-8") as f:
         measured = json.load(f)
-    with open(_DATA_DIR / "facts.toml", "rb") as f:
-        facts = tomllib.load(f)
+    facts: dict = {"fact": []}
+    # One file per topic so that facts about different areas are edited independently.
+    for path in sorted((_DATA_DIR / "facts").glob("*.toml")):
+        with open(path, "rb") as f:
+            facts["fact"].extend(tomllib.load(f).get("fact", []))
     return CompatData(measured, facts)
 
 
