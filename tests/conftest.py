@@ -1,0 +1,37 @@
+"""Shared test helpers: paths to the repository and to ../shared (the corpora and measurements)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"shared material not found at {SHARED} (it sits beside the repository in CI)")
+    return SHARED
+
+
+def load_rule_cases() -> dict[str, dict]:
+    out = {}
+    for path in sorted((ROOT / "rules").glob("*.toml")):
+        with open(path, "rb") as f:
+            out[path.stem] = tomllib.load(f)
+    return out
