@@ -9,6 +9,7 @@ that registered for its class.
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -274,7 +275,44 @@ def rule_url(code: str) -> str:
 def run(text: str, target: Target, params: dict | None, select: Sequence[str], ignore: Sequence[str],
         parsed: ParseResult | None = None) -> list[Diagnostic]:
     """Lint ``text``; the library entry points validate arguments before calling this."""
-    parsed = parsed if parsed is not None else parse(text)
+    # Parse trees are thousands of small objects linked both ways (parent <-> child). Pausing the
+    # cyclic collector while we build and walk them, then cutting the parent links so reference
+    # counting frees everything at once, keeps the collector from traversing every tree — about
+    # a fifth of the time of a short lint. A caller's own GC setting is never changed.
+    pause_gc = gc.isenabled()
+    if pause_gc:
+        gc.disable()
+    own = parsed is None
+    try:
+        if own:
+            parsed = parse(text)
+        return _run(text, target, params, select, ignore, parsed)
+    finally:
+        if own:
+            _release(parsed)
+        if pause_gc:
+            gc.enable()
+
+
+def _release(parsed: ParseResult) -> None:
+    """Break the parent links of every tree so the trees are freed without the cyclic collector."""
+    for stmt in parsed.statements:
+        tree = stmt.tree
+        if tree is None:
+            continue
+        stack = [tree]
+        pop, push = stack.pop, stack.extend
+        while stack:
+            node = pop()
+            node.parentCtx = None
+            children = getattr(node, "children", None)
+            if children:
+                push(children)
+        stmt.tree = None
+
+
+def _run(text: str, target: Target, params: dict | None, select: Sequence[str], ignore: Sequence[str],
+         parsed: ParseResult) -> list[Diagnostic]:
     lines = LineIndex(text)
     rp = plan(target, tuple(select), tuple(ignore))
     tctx = TextContext(text, parsed, target, params)
@@ -329,7 +367,7 @@ def _apply_suppressions(diags, parsed, lines, text, select, ignore) -> list[Diag
             by_line.setdefault(s.line, []).append(s)
     for d in diags:
         suppressed = False
-        for s in by_line.get(d.line, ()) + file_wide:
+        for s in by_line.get(d.line, []) + file_wide:
             if s.codes is None or d.code in s.codes:
                 s.used.add(d.code)
                 suppressed = True

@@ -30,8 +30,13 @@ def shared_dir() -> Path:
 
 
 def load_rule_cases() -> dict[str, dict]:
+    """rules/<CODE>.toml case files by code (other TOML files there, e.g. fixtures, are not cases)."""
+    import re
+
     out = {}
     for path in sorted((ROOT / "rules").glob("*.toml")):
+        if not re.fullmatch(r"[A-Z]+\d{3}", path.stem):
+            continue
         with open(path, "rb") as f:
             out[path.stem] = tomllib.load(f)
     return out

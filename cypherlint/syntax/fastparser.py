@@ -59,6 +59,11 @@ class FastATNSimulator(ParserATNSimulator):
                 if d.isAcceptState:
                     if d.predicates is None:
                         return d.prediction
+                    # Precedence predicates of the expression rule: evaluate them as execATN
+                    # would; an empty result is an error, which the runtime path reports.
+                    alts = self.evalSemanticContext(d.predicates, outerContext, True)
+                    if alts:
+                        return min(alts)
                     break
                 if t == _EOF:
                     break
