@@ -1,0 +1,1 @@
+"""Subcommands loaded lazily by ``cypherlint.cli`` (one click command per module)."""
