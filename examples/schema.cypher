@@ -1,0 +1,2 @@
+// Schema checks run by the deployment script.
+SHOW INDEXES;
