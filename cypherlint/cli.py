@@ -469,7 +469,7 @@ def rule_cmd(code, output_format):
     rule = lookup(code)
     if rule is None:
         known = [r.code for r in all_documented()]
-        close = difflib.get_close_matches(code.upper(), known, n=3)
+        close = [k for k in known if k.startswith(code.upper())][:6] or difflib.get_close_matches(code.upper(), known)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         raise Fatal(f"unknown rule code {code!r}{hint}; `cypherlint rules` lists them all")
     click.echo(markdown(rule) if output_format == "markdown" else text_page(rule), nl=False)
