@@ -154,6 +154,8 @@ def _scan_format_body(text: str, j: int, quote: str, raw: bool) -> int:
                 continue
             # a brace after a backslash still opens/closes a field
             j += 1 if text.startswith(("{", "}"), j + 1) else 2
+            if text[j - 1 : j + 1] == "\r\n":  # "\" + CRLF continues the line
+                j += 1
             continue
         if c == "{":
             if text.startswith("{", j + 1):

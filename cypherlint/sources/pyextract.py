@@ -60,7 +60,8 @@ _TRANSPARENT_METHODS = {"strip", "lstrip", "rstrip"}
 CLAUSE_START = re.compile(
     r"\A\s*(?://[^\n]*(?:\n|\Z)\s*|/\*.*?\*/\s*)*"
     r"(OPTIONAL\s+MATCH|MATCH|MERGE|CREATE|UNWIND|WITH|RETURN|CALL|DETACH\s+DELETE|DELETE|LOAD\s+CSV|FOREACH|"
-    r"SHOW|DROP|EXPLAIN|PROFILE|USING\s+PERIODIC|CYPHER|USE)\b",
+    r"SHOW|DROP|EXPLAIN|PROFILE|USING\s+PERIODIC|CYPHER|USE|"
+    r"ALTER|RENAME|GRANT|DENY|REVOKE|TERMINATE|START|STOP|ENABLE|DISABLE)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _SHOW_OK = re.compile(r"(?i)\bSHOW\s+(?:\w+\s+)*?(INDEX|INDEXES|CONSTRAINTS?|DATABASES?|PROCEDURES|FUNCTIONS|"
@@ -223,6 +224,8 @@ def plausible_cypher(text: str):
     pr = parses_cleanly(text)
     if pr is None:
         return None
+    if any(s.tree.statementBody().adminCommand() is not None for s in pr.statements):
+        return None  # user/database administration reads like SQL too: only from driver calls
     if word == "CALL" and len(pr.statements) == 1:
         # "CALL name()" is SQL too; a dotted procedure (db.labels(), apoc.x) or YIELD is Cypher
         if not re.search(r"(?i)\bCALL\s+\w+\.\w|\bYIELD\b|\bCALL\s*\{", text):
@@ -871,7 +874,8 @@ class Extractor:
         rendered = _render_plain(items)
         if looks_like_cypher(rendered):
             if marked:
-                if mode == "plain" and parses_cleanly(rendered) is None and not any(isinstance(it, Hole) for it in items):
+                if mode == "plain" and not any(isinstance(it, Hole) for it in items) and \
+                        _TEMPLATE_HINT.search(rendered) and parses_cleanly(rendered) is None:
                     # a template filled elsewhere ({label} / %s): read it as one when that parses
                     for alt in ("format", "percent"):
                         alt_built = self.build(root, alt)
@@ -880,8 +884,7 @@ class Extractor:
                             if parses_cleanly(alt_text) is not None:
                                 self.add(root, alt, Sink("constant", True), items=alt_built[1], tokens=alt_built[0])
                                 return
-                    if _TEMPLATE_HINT.search(rendered):
-                        return
+                    return
                 self.add(root, mode, Sink("constant", True), items=items, tokens=tokens)
                 return
             if plausible_cypher(_render_masked(items)) is not None:
