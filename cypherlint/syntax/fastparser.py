@@ -78,6 +78,24 @@ class FastCypherParser(CypherParser):
     def __init__(self, input, output=None):  # noqa: A002 - runtime API
         super().__init__(input)
         self._interp = FastATNSimulator(self, self.atn, self.decisionsToDFA, self.sharedContextCache)
+        # Nodes the structural checks (syntax/checks.py) need, collected while parsing so that no
+        # tree walk is needed afterwards. Reset with reset_collected() before each parse attempt.
+        self.pattern_elements: list = []
+        self.yield_clauses: list = []
+
+    def reset_collected(self) -> None:
+        self.pattern_elements = []
+        self.yield_clauses = []
+
+    def patternElement(self):  # noqa: N802 - generated rule name
+        ctx = CypherParser.patternElement(self)
+        self.pattern_elements.append(ctx)
+        return ctx
+
+    def yieldClause(self):  # noqa: N802 - generated rule name
+        ctx = CypherParser.yieldClause(self)
+        self.yield_clauses.append(ctx)
+        return ctx
 
     def getCurrentToken(self):  # noqa: N802 - ANTLR runtime API
         inp = self._input

@@ -24,6 +24,7 @@ from antlr4.Token import Token
 from cypherlint._generated.CypherParser import CypherParser
 from cypherlint.syntax.fastparser import FastCypherParser
 from cypherlint.syntax import fastlexer
+from cypherlint.syntax.checks import check_statement
 from cypherlint.syntax.errors import SyntaxIssue, describe_syntax_error, input_limit_issue
 from cypherlint.syntax.fastlexer import CypherToken, Tokens, tokenize
 from cypherlint.syntax.tokenstream import TokenListStream
@@ -126,12 +127,14 @@ def parse_tokens(stmt_tokens: list[CypherToken]) -> tuple[CypherParser.Statement
         parser.setInputStream(stream)
         parser._interp.predictionMode = PredictionMode.SLL
         parser._errHandler = BailErrorStrategy()
+        parser.reset_collected()
         try:
             return parser.statement(), None, None, False
         except ParseCancellationException:
             pass
         # Second stage: full LL. Either SLL was too weak, or there is a real error to report.
         stream.seek(0)
+        parser.reset_collected()
         parser.setInputStream(stream)
         parser._interp.predictionMode = PredictionMode.LL
         strategy = _FirstErrorStrategy()
@@ -202,7 +205,13 @@ def _parse(text: str) -> ParseResult:
                 stmt.error = input_limit_issue(start, end, "statement nested too deeply to analyse")
             stmt.needed_ll = needed_ll
             if tree is not None:
-                stmt.tree = tree
+                parser = _parsers.parser
+                problem = check_statement(tree, toks, parser.pattern_elements, parser.yield_clauses)
+                parser.reset_collected()
+                if problem is None:
+                    stmt.tree = tree
+                else:
+                    stmt.error = problem
             elif stmt.error is None:
                 stmt.error = describe_syntax_error(text, stmt, err, expected)
         if stmt.error is not None:
