@@ -242,7 +242,7 @@ class Resolver:
             for name in ("cypherlint.toml", "pyproject.toml"):
                 candidate = os.path.join(d, name)
                 if os.path.isfile(candidate):
-                    s = _settings_from_file(candidate)
+                    s = _settings_from_file(self._shown(candidate))
                     if s is not None:
                         found = s
                         break
@@ -257,6 +257,11 @@ class Resolver:
         for c in chain:
             self._by_dir[c] = found
         return found
+
+    def _shown(self, path: str) -> str:
+        """The path as messages show it: relative to the working directory when it is below it."""
+        prefix = self.cwd.rstrip(os.sep) + os.sep
+        return path[len(prefix):] if path.startswith(prefix) else path
 
     def _apply(self, s: Settings) -> Settings:
         o = self.overrides
