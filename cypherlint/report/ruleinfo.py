@@ -112,21 +112,22 @@ def markdown(rule: Rule) -> str:
         out.append(f"| Constructs | {', '.join(f'`{c}`' for c in rule.constructs)} |")
     out += ["", rest.strip(), ""]
     cases = load_cases(rule.code)
+    lang = "python" if rule.scope == "python" else "cypher"
     if cases:
         bad = cases.get("case", [])
         if bad:
             out += ["## Flagged", ""]
             for c in bad:
                 title = c.get("title") or c.get("construct", "")
-                out += [f"### {title}", "", f"Target: `{c.get('target', 'arcadedb')}`", "", _fence(c["bad"]), ""]
+                out += [f"### {title}", "", f"Target: `{c.get('target', 'arcadedb')}`", "", _fence(c["bad"], c.get("language", lang) if c.get("language") == "sql" else lang), ""]
                 if "fixed" in c:
                     how = "unsafe fix, with `--unsafe-fixes`" if c.get("unsafe") else "safe fix"
-                    out += [f"Rewritten by `cypherlint --fix` ({how}):", "", _fence(c["fixed"]), ""]
+                    out += [f"Rewritten by `cypherlint --fix` ({how}):", "", _fence(c["fixed"], lang), ""]
         good = cases.get("good", [])
         if good:
             out += ["## Not flagged", ""]
             for g in good:
-                out += [f"Target: `{g.get('target', 'arcadedb')}`", "", _fence(g["query"]), ""]
+                out += [f"Target: `{g.get('target', 'arcadedb')}`", "", _fence(g["query"], lang), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
