@@ -71,7 +71,7 @@ class SchemaInTransaction(Rule):
                     how = "an explicit transaction" if sink.tx == "explicit" else "a transaction function"
                     verb = "DROP" if q.mapped.text[tree.start.start:].lstrip()[:4].upper() == "DROP" else "CREATE"
                     words = f"{verb} {kind.upper()}"
-                    msg = f"{words} inside {how}: schema commands in a transaction {affected.where}"
+                    msg = f"{words} inside {how}: a schema command in a transaction {affected.where}"
                     if writes_by_scope.get(id(sink.tx_scope)):
                         msg += "; the same transaction also writes data, which Neo4j itself refuses"
                     ctx.report(self, where, msg,

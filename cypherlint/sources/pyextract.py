@@ -69,7 +69,7 @@ _SHOW_OK = re.compile(r"(?i)\bSHOW\s+(?:\w+\s+)*?(INDEX|INDEXES|CONSTRAINTS?|DAT
 # An example block inside prose: a line that starts with an upper-case clause keyword, or a
 # "Cypher:"/"Query:" label followed by one.
 _EXAMPLE_LINE = re.compile(
-    r"^[ \t]*(?:(?:cypher|query|answer|cypher query|output)[ \t]*:[ \t]*)?"
+    r"[ \t]*(?:(?:cypher|query|answer|cypher query|output)[ \t]*:[ \t]*)?"
     r"(?=(?:OPTIONAL MATCH|MATCH|MERGE|CREATE|UNWIND|WITH|CALL|RETURN)\b)",
     re.IGNORECASE,
 )
@@ -699,6 +699,8 @@ class Extractor:
         if "language" in keys and ("command" in keys or "query" in keys):
             q = keys.get("command", keys.get("query"))
             lang = str_const(keys["language"])
+            if lang is None and isinstance(keys["language"], ast.Name):
+                lang = self._param_default(keys["language"])
             if lang is not None:
                 low = lang.strip().lower()
                 if low in _CYPHER_LANGUAGES:
@@ -715,6 +717,19 @@ class Extractor:
             for k in _EXAMPLE_KEYS & set(keys):
                 out.append((keys[k], Sink("example", False, None, None)))
         return out
+
+    def _param_default(self, name: ast.Name) -> str | None:
+        """The string default of the enclosing function's parameter ``name`` (if it is one)."""
+        fn = self.parents.get(id(name))
+        while fn is not None and not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            fn = self.parents.get(id(fn))
+        if fn is None or name.id in self.scopes.assigned.get(id(fn), {}):
+            return None
+        a = fn.args
+        positional = a.posonlyargs + a.args
+        defaults = dict(zip([p.arg for p in positional][len(positional) - len(a.defaults):], a.defaults))
+        defaults.update({p.arg: d for p, d in zip(a.kwonlyargs, a.kw_defaults) if d is not None})
+        return str_const(defaults.get(name.id))
 
     def _prompt_examples(self, root, sink: Sink) -> None:
         """Example queries inside a prompt text: parseable blocks of lines starting with a clause."""
@@ -781,6 +796,7 @@ class Extractor:
                     if ks is not None:
                         keys[ks] = v
                 for q, sink in self._payload(keys, node):
+                    self._record_wrapper(q, sink, node)
                     self.sink_query(q, sink)
         for call, sinks in classified:
             for q, sink in sinks:
@@ -796,9 +812,11 @@ class Extractor:
         if not isinstance(q, ast.Name) or not sink.strong:
             return
         fn = self.parents.get(id(call))
-        while fn is not None and not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+        while fn is not None and not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if isinstance(fn, ast.Lambda) and any(p.arg == q.id for p in fn.args.args):
+                return  # the lambda's own parameter
             fn = self.parents.get(id(fn))
-        if fn is None or isinstance(fn, ast.Lambda):
+        if fn is None:
             return
         params = [p.arg for p in fn.args.posonlyargs + fn.args.args]
         if q.id not in params:
