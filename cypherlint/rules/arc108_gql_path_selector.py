@@ -5,15 +5,16 @@ from cypherlint.rules.base import Rule
 
 
 class GqlPathSelector(Rule):
-    """GQL path selectors (`ANY SHORTEST`, `ALL SHORTEST`, `SHORTEST k`, `ANY k`) are ignored by ArcadeDB.
+    """GQL path selectors (`ANY SHORTEST`, `ALL SHORTEST`, `SHORTEST k`, `ANY k`) are ignored or rejected.
 
     **What it does.** Flags a path selector in front of a pattern:
     `MATCH p = ANY SHORTEST (a)-[:R]-+(b)`, `SHORTEST 2 PATHS`, `SHORTEST 1 GROUPS`, `ANY 3 PATHS`.
     A bare path mode (`TRAIL`, `ACYCLIC`, ...) and `ALL PATHS` are not flagged.
 
-    **Why it breaks on ArcadeDB.** The native engine reads only the path mode from the selector
-    and drops the rest (source; no release evaluates it), so every matching path comes back instead
-    of the shortest one(s) — silently. The legacy engine cannot parse selectors.
+    **Why it breaks on ArcadeDB.** Up to the 26.8/26.9 source the native engine reads only the path
+    mode from the selector and drops the rest, so every matching path comes back instead of the
+    shortest one(s) — silently. 26.10.2 rejects selectors ("FeatureNotImplemented: the ANY SHORTEST
+    path search prefix is not supported"). The legacy engine cannot parse them.
 
     **Example.** `MATCH p = ANY SHORTEST (a:City {name: 's'})-[:ROAD]-+(b:City {name: 'z'}) RETURN p`
 
@@ -26,7 +27,7 @@ class GqlPathSelector(Rule):
 
     code = "ARC108"
     name = "gql-path-selector"
-    summary = "GQL path selectors (ANY SHORTEST, SHORTEST k, ...) are silently ignored by ArcadeDB"
+    summary = "GQL path selectors (ANY SHORTEST, SHORTEST k, ...) are ignored or rejected by ArcadeDB"
     constructs = ("gql.path.selector",)
     node_types = (P.PathSelectorContext,)
 
@@ -36,5 +37,4 @@ class GqlPathSelector(Rule):
         affected = ctx.affected("gql.path.selector")
         if affected is None:
             return
-        ctx.report(self, node, f"path selector {ctx.source(node)} is ignored, so every matching path is returned: it "
-                   f"{affected.where}", hint="use shortestPath(...) / allShortestPaths(...), or ORDER BY length(p) LIMIT k")
+        ctx.report(self, node, f"path selector {ctx.source(node)} is not supported: it {affected.where}", hint="use shortestPath(...) / allShortestPaths(...), or ORDER BY length(p) LIMIT k")

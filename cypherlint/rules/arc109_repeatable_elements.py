@@ -5,13 +5,14 @@ from cypherlint.rules.base import Rule
 
 
 class RepeatableElements(Rule):
-    """`MATCH REPEATABLE ELEMENTS` is ignored by ArcadeDB: relationships stay unique.
+    """`MATCH REPEATABLE ELEMENTS` is ignored or rejected by ArcadeDB: relationships stay unique.
 
     **What it does.** Flags the GQL match mode `REPEATABLE ELEMENTS` (Neo4j 2025). The default mode
     `DIFFERENT RELATIONSHIPS` is what ArcadeDB does anyway and is not flagged.
 
-    **Why it breaks on ArcadeDB.** Match modes are parsed and dropped (source; no release reads
-    them), so paths that traverse a relationship twice are missing from the result — silently.
+    **Why it breaks on ArcadeDB.** Up to the 26.8/26.9 source match modes are parsed and dropped, so
+    paths that traverse a relationship twice are missing from the result — silently; 26.10.2 rejects
+    the mode ("FeatureNotImplemented").
 
     **Example.** `MATCH REPEATABLE ELEMENTS p = (a)-[:R]->{2}(b) RETURN count(p)`
 
@@ -24,7 +25,7 @@ class RepeatableElements(Rule):
 
     code = "ARC109"
     name = "repeatable-elements"
-    summary = "MATCH REPEATABLE ELEMENTS is silently ignored by ArcadeDB (relationships stay unique)"
+    summary = "MATCH REPEATABLE ELEMENTS is ignored or rejected by ArcadeDB (relationships stay unique)"
     constructs = ("gql.match.mode",)
     node_types = (P.MatchModeContext,)
 
@@ -34,5 +35,5 @@ class RepeatableElements(Rule):
         affected = ctx.affected("gql.match.mode")
         if affected is None:
             return
-        ctx.report(self, node, f"match mode {ctx.source(node)} is ignored (relationships stay unique): it {affected.where}",
+        ctx.report(self, node, f"match mode {ctx.source(node)} is not supported (relationships stay unique): it {affected.where}",
                    hint="ArcadeDB always matches with DIFFERENT RELATIONSHIPS")

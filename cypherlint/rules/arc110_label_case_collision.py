@@ -6,14 +6,14 @@ from cypherlint.rules.base import Rule
 
 
 class LabelCaseCollision(Rule):
-    """Labels or relationship types that differ only in case are the same type in ArcadeDB.
+    """Labels or relationship types that differ only in case are the same type in ArcadeDB before 26.10.
 
     **What it does.** Flags a statement that spells one label or relationship type in two ways that
     differ only in letter case (`:Person` and `:person`, `[:KNOWS]` and `[:Knows]`).
 
-    **Why it breaks on ArcadeDB.** A label is an ArcadeDB type, and type names are
-    case-insensitive (by design; also excluded from ArcadeDB's TCK run), so both spellings select
-    the same nodes, where Neo4j keeps them apart — on every release.
+    **Why it breaks on ArcadeDB.** A label is an ArcadeDB type, and up to the 26.8/26.9 source type
+    names are case-insensitive (by design; also excluded from ArcadeDB's TCK run), so both spellings
+    select the same nodes, where Neo4j keeps them apart. 26.10.2 keeps them apart.
 
     **Example.** `MATCH (a:Person), (b:person) RETURN count(*)`
 
@@ -25,7 +25,7 @@ class LabelCaseCollision(Rule):
 
     code = "ARC110"
     name = "label-case-collision"
-    summary = "labels/types that differ only in case are one type in ArcadeDB"
+    summary = "labels/types that differ only in case are one type in ArcadeDB before 26.10"
     severity = "warning"
     constructs = ("label.case.collision",)
     node_types = (P.LabelNameContext,)
