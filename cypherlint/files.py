@@ -192,7 +192,9 @@ def walk(
             continue
         ignored = _git_ignored(os.path.abspath(given)) if respect_gitignore else None
         visited_dirs: set[str] = set()
-        yield from _walk_dir(given, real_roots, excluded, ignored or set(), visited_dirs, seen_files, on_error)
+        found = list(_walk_dir(given, real_roots, excluded, ignored or set(), visited_dirs, seen_files, on_error))
+        found.sort(key=lambda c: c.display.split(os.sep))
+        yield from found
 
 
 def _file_key(path: str) -> tuple[int, int]:

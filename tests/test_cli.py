@@ -407,3 +407,22 @@ def test_colour_only_when_forced_or_on_a_terminal(tmp_path):
     assert "\x1b[" in r.out
     r = cypherlint(*PIN, "q.cypher", cwd=tmp_path, env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
     assert "\x1b[" not in r.out
+
+
+def test_examples_behave_as_the_readme_says(tmp_path):
+    import shutil
+
+    from clitools import ROOT
+
+    ex = tmp_path / "examples"
+    shutil.copytree(ROOT / "examples", ex)
+    before = cypherlint("examples", cwd=tmp_path)
+    assert before.code == 1 and "[*]" in before.out, before
+    fixed = cypherlint("--fix", "examples", cwd=tmp_path)
+    assert fixed.code == 1 and "Fixed" in fixed.out, fixed
+    after = cypherlint("examples", cwd=tmp_path)
+    assert after.code == 1 and " [*] " not in after.out, after  # only what needs a person is left
+    again = cypherlint("--fix", "--unsafe-fixes", "examples", cwd=tmp_path)
+    assert again.code == 1, again
+    final = cypherlint("--diff", "--unsafe-fixes", "examples", cwd=tmp_path)
+    assert final.code == 0 and final.out == "", final  # fixing is a fixpoint

@@ -81,7 +81,9 @@ def format_diagnostic(fr: FileReport, d: Diagnostic, *, color: bool, unsafe_fixe
     if d.hint:
         out.append(f"{pad} {eq} help: {d.hint}")
     fix = _fix_line(d, unsafe_fixes)
-    if fix and (not d.hint or d.fix.message != d.hint):
+    advice_only = d.fix is not None and (d.fix.language == "sql" or d.fix.applicability == "display-only"
+                                         or not d.fix.edits)
+    if fix and not (d.hint and advice_only):
         out.append(f"{pad} {eq} {fix}")
     return "\n".join(out)
 
