@@ -288,9 +288,9 @@ class _Analysis:
                 continue
             fs, fe = q.mapped.file_span(d.start, d.end)
             md = self._diag(d.code, d.name, d.message, d.severity, fs, fe, self._map_fix(d.fix, q), d.hint, d.url)
-            mapped.append(md)
+            mapped.append((d, md))
             self.diagnostics.append(md)
-        self.query_diags.append((q, diags))
+        self.query_diags.append((q, diags, mapped))
 
     def _finish(self) -> None:
         seen = set()
@@ -402,7 +402,7 @@ class _Analysis:
         from cypherlint.fixer import applicable
 
         groups: list[tuple[list[Edit], list[Diagnostic]]] = []
-        for q, diags in self.query_diags:
+        for q, diags, mapped in self.query_diags:
             if q.templated or q.expr is None:
                 continue
             if not any(applicable(d, unsafe_fixes) for d in diags):
@@ -419,12 +419,14 @@ class _Analysis:
             if edits is None:
                 continue
             applied = []
-            orig = {(d.code, d.start, d.end): d for d in diags}
+            orig = {(d.code, d.start, d.end): md for d, md in mapped}
+            whole = q.mapped.file_span(0, len(q.mapped.text))
             for a in result.applied:
-                src = orig.get((a.code, a.start, a.end), a)
-                fs, fe = q.mapped.file_span(min(src.start, len(q.mapped.text)), min(src.end, len(q.mapped.text)))
-                applied.append(self._diag(a.code, a.name, a.message, a.severity, fs, fe,
-                                          self._map_fix(src.fix, q), a.hint, a.url))
+                md = orig.get((a.code, a.start, a.end))
+                if md is None:
+                    # found in a later round, on text an earlier fix wrote: locate it by its query
+                    md = self._diag(a.code, a.name, a.message, a.severity, whole[0], whole[1], None, a.hint, a.url)
+                applied.append(md)
             groups.append((edits, applied))
         for d in self.diagnostics:  # driver rules' own fixes (already in file coordinates)
             if d.code.startswith("DRV") and d.fix is not None and d.fix.edits and applicable(d, unsafe_fixes):
@@ -491,6 +493,8 @@ class _Analysis:
 
 def _piece_for(mapped: Mapped, start: int, end: int) -> int | None:
     n = len(mapped.text)
+    if not (0 <= start <= end <= n):
+        return None
     if end > start:
         return mapped.piece_of_span(start, end)
     if start < n and mapped.pieces[start] >= 0:
@@ -502,6 +506,7 @@ def _piece_for(mapped: Mapped, start: int, end: int) -> int | None:
 
 def _file_span_in_piece(mapped: Mapped, start: int, end: int, piece: int) -> tuple[int, int]:
     n = len(mapped.text)
+    start, end = max(0, min(start, n)), max(0, min(end, n))
     if end > start:
         return mapped.starts[start], mapped.ends[end - 1]
     if start < n and mapped.pieces[start] == piece:
