@@ -148,6 +148,22 @@ def parse_tokens(stmt_tokens: list[CypherToken]) -> tuple[CypherParser.Statement
         return tree, None, None, True
 
 
+def _error_offset(stmt_tokens: list[CypherToken]) -> int | None:
+    """Parse a token list (ending in EOF); the offset of its first syntax error, None if it parses.
+
+    Used to explain errors: errors.py tries small repairs (a missing ')', say) and keeps those
+    that let the parse get further.
+    """
+    try:
+        tree, err, _expected, _ll = parse_tokens(stmt_tokens)
+    except RecursionError:
+        return -1
+    if tree is not None:
+        return None
+    tok = getattr(err, "offendingToken", None)
+    return tok.start if tok is not None else -1
+
+
 def split_statements(tokens: list[CypherToken]) -> list[list[CypherToken]]:
     """Split parser tokens on ';'. Empty statements (only comments or nothing) are dropped."""
     out: list[list[CypherToken]] = []
@@ -213,7 +229,7 @@ def _parse(text: str) -> ParseResult:
                 else:
                     stmt.error = problem
             elif stmt.error is None:
-                stmt.error = describe_syntax_error(text, stmt, err, expected)
+                stmt.error = describe_syntax_error(text, stmt, err, expected, _error_offset)
         if stmt.error is not None:
             result.issues.append(stmt.error)
     return result
