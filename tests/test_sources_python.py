@@ -676,3 +676,36 @@ def test_extraction_is_identical_on_other_pythons(python, tmp_path):
             src = f.read()
         mine = [[q.mapped.text, q.mapped.starts, q.mapped.ends] for q in queries_of(src)]
         assert theirs[path] == mine, path
+
+
+# ------------------------------------------------------------------------------ robustness
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_mangled_modules_never_crash(data):
+    """Cut, spliced and corrupted versions of the realistic modules: always a result, never an
+    exception, and every reported position lies inside the text."""
+    names = sorted(EXPECTED)
+    src = read_app(data.draw(st.sampled_from(names)))
+    for _ in range(data.draw(st.integers(1, 3))):
+        i = data.draw(st.integers(0, len(src)))
+        j = data.draw(st.integers(i, min(len(src), i + 40)))
+        junk = data.draw(st.sampled_from(["", "'", '"', '"""', "f'{", "{", "}", "\\", "\r\n", "#", "\x00", "é", "(",
+                                          "session.run('MATCH (n RETURN n')", 'f"{x["a"]}"']))
+        src = src[:i] + junk + src[j:]
+    for fix in (False, True):
+        result = check_text(src, "mangled.py", target=data.draw(st.sampled_from(["arcadedb", "arcadedb-legacy"])),
+                            fix=fix)
+        assert result.error is None
+        final = result.new_text if result.new_text is not None else src
+        for d in result.diagnostics:
+            assert 0 <= d.start <= d.end <= len(final)
+        for d in result.applied:
+            assert 0 <= d.start <= d.end <= len(src)
+        if result.new_text is not None:
+            compile(_strip_bom(result.new_text), "fixed.py", "exec")
+
+
+def _strip_bom(text: str) -> str:
+    return text[1:] if text.startswith("\ufeff") else text
