@@ -56,7 +56,7 @@ class CypherCreateIndex(Rule):
         affected = ctx.affected(construct) or ctx.affected("ddl.cy.index.ifnotexists")
         if affected is None:
             return
-        translation = translate_index(node)
+        translation = translate_index(node, ctx.text)
         fix = None
         if translation.sql:
             fix = Fix("display-only", "create it with ArcadeDB SQL: " + "; ".join(translation.sql),
