@@ -495,6 +495,20 @@ def test_fstring_queries_are_reported_and_never_modified():
     assert all(not (x.fix and x.fix.edits) for x in d)
 
 
+@pytest.mark.parametrize("src", [
+    "s.run('MATCH ()-[:R]->() RETURN count(*), {{a: 1}}'.format())\n",
+    "s.run('MATCH ()-[:R]->() WHERE 1 = %d RETURN count(*)' % 1)\n",
+    "s.run(f'MATCH ()-[:R]->() RETURN count(*), {{a: 1}}')\n",
+    "s.run('MATCH ()-[:R]->() ' + 'RETURN count(*)' + suffix)\n",
+])
+def test_templates_are_reported_and_never_modified(src):
+    result = lint(src, target="arcadedb@26.5", fix=True)
+    assert result.new_text is None
+    d = [d for d in result.diagnostics if d.code == "ARC101"]
+    assert d and src[d[0].start : d[0].end] == "[:R]"
+    assert d[0].fix is not None and not d[0].fix.edits
+
+
 def test_a_fix_that_would_not_compile_leaves_the_file_untouched(monkeypatch):
     import cypherlint.sources.python as pysrc
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ast
 import re
+import threading
 from dataclasses import dataclass, field
 
 from cypherlint.sources.positions import (
@@ -201,11 +202,25 @@ def looks_like_cypher(text: str) -> bool:
     return CLAUSE_START.match(text) is not None
 
 
-def parses_cleanly(text: str):
-    """The ParseResult if ``text`` parses as Cypher without any issue, else None."""
+_local = threading.local()
+
+
+def parse_cached(text: str):
+    """Parse ``text`` once per extraction (candidates are tried by several checks)."""
     from cypherlint.syntax.parser import parse
 
-    pr = parse(text)
+    cache = getattr(_local, "cache", None)
+    if cache is None:
+        return parse(text)
+    pr = cache.get(text)
+    if pr is None:
+        pr = cache[text] = parse(text)
+    return pr
+
+
+def parses_cleanly(text: str):
+    """The ParseResult if ``text`` parses as Cypher without any issue, else None."""
+    pr = parse_cached(text)
     if pr.issues or not pr.statements or any(s.tree is None for s in pr.statements):
         return None
     return pr
@@ -1090,8 +1105,6 @@ def _ident(ch: str) -> bool:
 
 def choose_masks(q: Query) -> None:
     """Render the query text, picking masks for its holes that let it parse when possible."""
-    from cypherlint.syntax.parser import parse
-
     items = q.items[q.sub[0] : q.sub[1]] if q.sub else q.items
     origin = q.span
     holes = sum(1 for it in items if isinstance(it, Hole))
@@ -1101,7 +1114,7 @@ def choose_masks(q: Query) -> None:
     first = None
     for masks in candidates:
         mapped = Mapped.render(items, masks, origin)
-        pr = parse(mapped.text)
+        pr = parse_cached(mapped.text)
         if first is None:
             first = (mapped, pr)
         if not pr.issues or not holes:
@@ -1112,8 +1125,12 @@ def choose_masks(q: Query) -> None:
 
 
 def extract(text: str, tree: ast.Module) -> tuple[list[Query], Extractor]:
-    ex = Extractor(text, tree)
-    queries = ex.run()
-    for q in queries:
-        choose_masks(q)
+    _local.cache = {}
+    try:
+        ex = Extractor(text, tree)
+        queries = ex.run()
+        for q in queries:
+            choose_masks(q)
+    finally:
+        _local.cache = None
     return queries, ex

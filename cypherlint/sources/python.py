@@ -317,7 +317,7 @@ class _Analysis:
             edits = tuple(Edit(*q.mapped.file_span(e.start, e.end), e.content) for e in fix.edits)
             return Fix(fix.applicability, fix.message, edits, fix.language)
         reason = None
-        if q.templated:
+        if q.templated or q.mode != "plain":
             reason = "the query is an f-string or template"
         edits = []
         if reason is None:
@@ -403,8 +403,8 @@ class _Analysis:
 
         groups: list[tuple[list[Edit], list[Diagnostic]]] = []
         for q, diags, mapped in self.query_diags:
-            if q.templated or q.expr is None:
-                continue
+            if q.templated or q.mode != "plain" or q.expr is None:
+                continue  # never rewrite f-strings or .format/% templates
             if not any(applicable(d, unsafe_fixes) for d in diags):
                 continue
             all_suppressed, codes = self._query_noqa(q)
