@@ -61,7 +61,8 @@ def main() -> int:
             if op == "bye":
                 break
             if runner is None:
-                runner = runner_mod.EmbeddedRunner({}, workdir=args.workdir, heap_size=args.heap)
+                runner = runner_mod.EmbeddedRunner({}, workdir=args.workdir, heap_size=args.heap,
+                                                   log_dir=os.getcwd())
             if op == "hello":
                 answer({"release": runner.release, "version": runner.version, "package": runner_mod.package_version()})
             elif op == "run":

@@ -107,10 +107,13 @@ class ArcadeHTTP:
         return out if isinstance(out, dict) else {"result": out}
 
     def _check_access(self, status: int, body: dict) -> None:
-        if status == 401:
-            raise ProbeError("authentication failed (check the user and password)")
-        if status == 403:
-            raise ProbeError(f"the user may not access database {self.database!r}")
+        if status in (401, 403):
+            # ArcadeDB answers a wrong password with 403 as well as a missing permission.
+            detail = str(body.get("detail") or body.get("error") or "").splitlines()[:1]
+            raise ProbeError(
+                f"access denied (HTTP {status}): authentication failed or the user may not access database "
+                f"{self.database!r}" + (f" ({detail[0][:120]})" if detail and detail[0] else "")
+            )
 
     # ------------------------------------------------------------------ API
     def server_version(self) -> str:

@@ -229,6 +229,105 @@ def rename_sql(text: str, names: set[str], prefix: str) -> str:
     return "".join(out)
 
 
+def _positive_label(node) -> bool:
+    """A node/relationship pattern with a label expression that only admits named labels."""
+    le = node.labelExpression() if hasattr(node, "labelExpression") else None
+    if le is None:
+        return False
+    text = le.getText()
+    return not any(ch in text for ch in "!%$")
+
+
+def isolation_problem(text: str) -> str | None:
+    """Why this Cypher could see (or write) records outside the scratch types, or None.
+
+    Scratch records are only reachable from a labelled node, a typed relationship, or a node
+    connected to one of those; a pattern node that is none of these (``MATCH (n)``, ``(n:!A)``,
+    ``CREATE (n)``) would match or create the user's data, so such a case is not probed.
+    """
+    from cypherlint._generated.CypherParser import CypherParser as P
+    from cypherlint.analysis import variable_name, walk
+    from cypherlint.syntax.parser import parse
+
+    result = parse(text)
+    if result.issues or any(s.tree is None for s in result.statements):
+        return "the query does not parse"
+    nodes: list = []
+    anchored: set[int] = set()
+    bound: set[str] = set()
+    groups: list[list] = []
+    for stmt in result.statements:
+        for node in walk(stmt.tree):
+            if isinstance(node, P.NodePatternContext):
+                nodes.append(node)
+                if _positive_label(node):
+                    anchored.add(id(node))
+            elif isinstance(node, P.PatternElementContext) or (
+                node.children and any(isinstance(c, P.NodePatternContext) for c in node.children)
+            ):
+                items = [c for c in (node.children or ()) if isinstance(
+                    c, (P.NodePatternContext, P.RelationshipPatternContext, P.ParenthesizedPathContext))]
+                if items:
+                    groups.append(items)
+
+    def element_anchored(item) -> bool:
+        if isinstance(item, P.NodePatternContext):
+            return id(item) in anchored
+        if isinstance(item, P.RelationshipPatternContext):
+            detail = item.relationshipDetail()
+            return detail is not None and _positive_label(detail)
+        # a parenthesized (quantified) path: anchored when anything inside is
+        return any(isinstance(n, (P.NodePatternContext, P.RelationshipDetailContext)) and _positive_label(n)
+                   for n in walk(item))
+
+    changed = True
+    while changed:
+        changed = False
+        for n in nodes:
+            v = variable_name(n.variable()) if n.variable() is not None else None
+            if id(n) in anchored and v and v not in bound:
+                bound.add(v)
+                changed = True
+            elif id(n) not in anchored and v and v in bound:
+                anchored.add(id(n))
+                changed = True
+        for items in groups:
+            for i, item in enumerate(items):
+                if not isinstance(item, P.NodePatternContext) or id(item) in anchored:
+                    continue
+                for j in (i - 1, i + 1):
+                    if not 0 <= j < len(items):
+                        continue
+                    nb = items[j]
+                    if element_anchored(nb):
+                        anchored.add(id(item))
+                        changed = True
+                        break
+                    if isinstance(nb, P.RelationshipPatternContext):
+                        k = j + (j - i)  # the node on the other side of that relationship
+                        if 0 <= k < len(items) and element_anchored(items[k]):
+                            anchored.add(id(item))
+                            changed = True
+                            break
+    loose = [n for n in nodes if id(n) not in anchored]
+    if loose:
+        return f"the pattern {loose[0].getText()} could match the database's own records"
+    return None
+
+
+_SQL_TARGET = re.compile(r"\b(?:FROM|INTO|UPDATE)\s+(`[^`]+`|[A-Za-z_:][A-Za-z0-9_:]*|\()", re.IGNORECASE)
+
+
+def sql_isolation_problem(text: str, names: set[str]) -> str | None:
+    """SQL reads and writes only scratch types (or the schema) — else the reason it may not."""
+    for m in _SQL_TARGET.finditer(text):
+        target = m.group(1).strip("`")
+        if target == "(" or target in names or target.lower().startswith("schema:"):
+            continue
+        return f"the SQL statement reads or writes {target!r}, which is not a scratch type"
+    return None
+
+
 def unprefix(value: Any, prefix: str) -> Any:
     """Take the scratch prefix out of returned values; nodes become their property maps."""
     if isinstance(value, str):
@@ -261,12 +360,34 @@ def probe_catalogue(rules_dir: str | Path | None = None) -> tuple[list[Case], di
     return cases, fixtures
 
 
+def scratch_names(case: Case, statements: Iterable[str]) -> set[str]:
+    """Type names the case uses: the fixture's types and every label / relationship type it names."""
+    names = set()
+    for s in statements:
+        m = _TYPE_DDL.match(s)
+        if m:
+            names.add(m.group(1).strip("`"))
+    if case.language == "opencypher":
+        names |= cypher_labels(case.bad)
+    if case.post is not None and case.post.language == "opencypher":
+        names |= cypher_labels(case.post.query)
+    return names
+
+
 def why_not_probeable(case: Case, statements: Iterable[str]) -> str | None:
+    """None when the case can run on a live server without touching its data, else the reason."""
     if case.mode == "command-notx":
         return "runs without a transaction (schema statement): it would change the server"
+    statements = list(statements)
     for s in statements:
         if not (_SCHEMA_OK.match(s) or _DATA_OK.match(s)):
             return f"fixture statement cannot be scoped to scratch types: {s[:60]!r}"
+    names = scratch_names(case, statements)
+    checks = [(case.bad, case.language)] + ([(case.post.query, case.post.language)] if case.post else [])
+    for text, language in checks:
+        problem = isolation_problem(text) if language == "opencypher" else sql_isolation_problem(text, names)
+        if problem:
+            return problem
     return None
 
 
@@ -300,15 +421,7 @@ def _drop_scratch(http: ArcadeHTTP, prefix: str) -> list[str]:
 
 
 def _probe_case(http: ArcadeHTTP, case: Case, statements: tuple[str, ...], prefix: str) -> Execution:
-    names = set()
-    for s in statements:
-        m = _TYPE_DDL.match(s)
-        if m:
-            names.add(m.group(1).strip("`"))
-    if case.language == "opencypher":
-        names |= cypher_labels(case.bad)
-    if case.post is not None and case.post.language == "opencypher":
-        names |= cypher_labels(case.post.query)
+    names = scratch_names(case, statements)
 
     def rename(text: str, language: str) -> str:
         return rename_cypher(text, names, prefix) if language == "opencypher" else rename_sql(text, names, prefix)

@@ -17,6 +17,7 @@ Only the standard library and ``arcadedb_embedded`` are imported, so that
 
 from __future__ import annotations
 
+import atexit
 import datetime as _dt
 import itertools
 import os
@@ -39,8 +40,14 @@ from cypherlint.probe.cases import (
 _JVM_STARTED_HERE = False
 
 
-def start_jvm(heap_size: str = "1g") -> None:
-    """Start the JVM with the wheel's jars (no-op when it already runs in this process)."""
+def start_jvm(heap_size: str = "1g", log_dir: str | os.PathLike | None = None) -> None:
+    """Start the JVM with the wheel's jars (no-op when it already runs in this process).
+
+    ArcadeDB opens ``./log/arcadedb.log.*`` relative to the working directory when the first
+    database is created, and keeps writing there: the first database is therefore created here,
+    from ``log_dir`` (default: a temporary directory removed at exit), and the working directory
+    is restored afterwards.
+    """
     global _JVM_STARTED_HERE
     import jpype
 
@@ -48,8 +55,23 @@ def start_jvm(heap_size: str = "1g") -> None:
         return
     from arcadedb_embedded import jvm as _jvm
 
-    _jvm.start_jvm(heap_size=heap_size)
-    _JVM_STARTED_HERE = True
+    if log_dir is None:
+        log_dir = tempfile.mkdtemp(prefix="cypherlint-arcadedb-")
+        atexit.register(shutil.rmtree, log_dir, True)
+    cwd = os.getcwd()
+    os.chdir(log_dir)
+    try:
+        _jvm.start_jvm(heap_size=heap_size)
+        _JVM_STARTED_HERE = True
+        warm = Path(log_dir) / "first-database"
+        factory = jpype.JClass("com.arcadedb.database.DatabaseFactory")(str(warm))
+        try:
+            factory.create().drop()
+        finally:
+            factory.close()
+            shutil.rmtree(warm, ignore_errors=True)
+    finally:
+        os.chdir(cwd)
 
 
 def engine_version() -> str:
@@ -241,9 +263,9 @@ class EmbeddedRunner:
     """Runs cases on fresh embedded databases; one instance (and one JVM) per process."""
 
     def __init__(self, fixtures: dict[str, Iterable[str]], workdir: str | os.PathLike | None = None,
-                 heap_size: str = "1g"):
+                 heap_size: str = "1g", log_dir: str | os.PathLike | None = None):
         self.fixtures = {k: tuple(v) for k, v in fixtures.items()}
-        start_jvm(heap_size)
+        start_jvm(heap_size, log_dir)
         self._own_dir = workdir is None
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="cypherlint-runner-"))
         self.workdir.mkdir(parents=True, exist_ok=True)
