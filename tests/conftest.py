@@ -9,6 +9,27 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _register_hypothesis_profiles() -> None:
+    """Hypothesis profiles: "ci" (default, >= 2,000 cases per property) and "nightly" (long runs).
+
+    Select with CYPHERLINT_HYPOTHESIS_PROFILE=nightly. Property tests set no max_examples of their
+    own, so the profile decides the budget; generation is slow-ish (whole queries), so deadlines
+    are off and the per-query time bound lives in the test harness instead.
+    """
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    common = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+                  print_blob=True)
+    settings.register_profile("ci", max_examples=2_000, **common)
+    settings.register_profile("nightly", max_examples=25_000, **common)
+    settings.load_profile(os.environ.get("CYPHERLINT_HYPOTHESIS_PROFILE", "ci"))
+
+
+_register_hypothesis_profiles()
 SHARED = ROOT.parent / "shared"
 
 if sys.version_info >= (3, 11):
