@@ -158,11 +158,16 @@ class ArcadeHTTP:
             raise ProbeError("the server did not return a transaction session id")
         return Session(sid)
 
-    def rollback(self, session: Session) -> None:
+    def rollback(self, session: Session) -> bool:
+        """Roll the transaction back. False when the server had already ended it: servers before
+        26.10 discard a transaction whose command failed ("Remote transaction ... not found")."""
         status, _, payload = self._request("POST", f"/api/v1/rollback/{self._db()}", session=session)
         if status >= 400:
             f = failure_from_http(status, self._json(payload))
+            if "TransactionException" in f.cls and "not found" in f.message:
+                return False
             raise ProbeError(f"rollback failed: {f.text()}")
+        return True
 
 
 def failure_from_http(status: int, body: dict) -> Failure:
