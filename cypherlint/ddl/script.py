@@ -56,6 +56,7 @@ class Block:
     plan: StatementPlan
     rendered: Rendered
     status: str
+    suppressed: dict = field(default_factory=dict)  # action position -> why it is not created
 
     @property
     def sql(self) -> list[str]:
@@ -263,8 +264,8 @@ def translate_text(text: str, *, target=None, hints: SchemaHints | None = None, 
     blocks = []
     for i, plan in enumerate(plans):
         rendered = render(plan, catalog, flags, conflicts.get(i))
-        blocks.append(Block(plan, rendered, status_of(plan, rendered)))
-    reset_sql = _reset(catalog, plans) if reset else []
+        blocks.append(Block(plan, rendered, status_of(plan, rendered), conflicts.get(i, {})))
+    reset_sql = _reset(catalog) if reset else []
     return Script(source, target.spec if target is not None else "arcadedb", blocks, reset_sql, problems)
 
 
@@ -288,10 +289,40 @@ class _LineOf:
         return self._bisect(self.starts, offset)
 
 
-def _reset(catalog: Catalog, plans: list[StatementPlan]) -> list[str]:
+def _reset(catalog: Catalog) -> list[str]:
     edges = [n for n, (edge, _) in catalog.kinds.items() if edge]
     vertices = [n for n, (edge, _) in catalog.kinds.items() if not edge]
     return [f"DROP TYPE {sql_name(n)} IF EXISTS UNSAFE" for n in [*edges, *vertices]]
 
 
 __all__ = ["Block", "Script", "file_plans", "flags_for", "translate_text", "WARNING"]
+
+
+# --------------------------------------------------------------------- one statement, for rules
+
+_FILE_CACHE: list = [None, None]  # [parsed, (plans, catalog, conflicts)] of the last text seen
+
+
+def _file(parsed, text: str):
+    if _FILE_CACHE[0] is not parsed:
+        plans, catalog, _ = file_plans(parsed, text)
+        _FILE_CACHE[0], _FILE_CACHE[1] = parsed, (plans, catalog, _index_conflicts(plans, catalog))
+    return _FILE_CACHE[1]
+
+
+def file_catalog(parsed, text: str) -> Catalog:
+    """The catalog of a parsed text (cached for the last text seen)."""
+    return _file(parsed, text)[1]
+
+
+def statement_rendering(parsed, text: str, index: int, target=None) -> tuple[StatementPlan, Rendered] | None:
+    """The plan and SQL of statement ``index`` of an already parsed text, knowing the whole file.
+
+    For rules: the catalog (names, types) and the index conflicts come from every statement of the
+    text; the rendering is self-contained. The file analysis is cached for the last text.
+    """
+    plans, catalog, conflicts = _file(parsed, text)
+    if not 0 <= index < len(plans):
+        return None
+    plan = plans[index]
+    return plan, render(plan, catalog, flags_for(target), conflicts.get(index))

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from cypherlint._generated.CypherParser import CypherParser as P
+from cypherlint.ddl.translate import SHOW_CONSTRAINTS_SQL as SQL_CONSTRAINTS
+from cypherlint.ddl.translate import SHOW_INDEXES_SQL as SQL_INDEXES
 from cypherlint.model import Fix
 from cypherlint.rules.base import Rule
 
@@ -8,8 +10,6 @@ _INDEX_WORDS = {"INDEX", "INDEXES"}
 _CONSTRAINT_WORDS = {"CONSTRAINT", "CONSTRAINTS"}
 _KIND_WORDS = {"ALL", "RANGE", "TEXT", "POINT", "LOOKUP", "FULLTEXT", "VECTOR", "BTREE", "UNIQUE", "NODE",
                "RELATIONSHIP", "REL", "KEY", "EXIST", "EXISTENCE", "PROPERTY", "TYPE", "UNIQUENESS"}
-SQL_INDEXES = "SELECT name, typeName, properties FROM schema:indexes"
-SQL_CONSTRAINTS = "SELECT FROM schema:indexes"
 
 
 class ShowIndexes(Rule):
@@ -24,9 +24,11 @@ class ShowIndexes(Rule):
 
     **Example.** `SHOW INDEXES YIELD name, labelsOrTypes, properties`
 
-    **Use instead.** ArcadeDB SQL: `SELECT name, typeName, properties FROM schema:indexes`
-    (verified on every measured release). Constraints are unique indexes there: `SELECT FROM
-    schema:indexes` and read the `unique` field.
+    **Use instead.** ArcadeDB SQL: `SELECT name, typeName, properties, indexType FROM
+    schema:indexes WHERE associatedBucketId IS NULL` (one row per index; the condition hides the
+    per-bucket sub-indexes). Constraints are unique indexes there: `SELECT FROM schema:indexes
+    WHERE associatedBucketId IS NULL AND unique = true` (`unique` cannot be named in a SELECT list).
+    Both verified on 26.2.1 … 26.10.2.
 
     **Fix safety.** Display-only, in SQL: the columns differ from Neo4j's (`typeName` instead of
     `labelsOrTypes`), so code reading the result must change too.
