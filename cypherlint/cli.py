@@ -127,6 +127,22 @@ def _fork_context():
     return None
 
 
+def run_tasks_serially(tasks: list[Task], progress) -> list[dict]:
+    results = []
+    for t in tasks:
+        results.append(check_payload(t.payload()))
+        progress(1)
+    return results
+
+
+def _busy(cores: int) -> bool:
+    """No core to spare (measured: on a saturated machine workers only add fork and copy costs)."""
+    try:
+        return os.getloadavg()[0] > cores - 0.5
+    except (OSError, AttributeError):
+        return False
+
+
 def run_tasks(tasks: list[Task], progress) -> list[dict]:
     """Results in task order: serially for small runs, else in a pool of forked, pre-warmed workers."""
     if not tasks:
@@ -136,15 +152,19 @@ def run_tasks(tasks: list[Task], progress) -> list[dict]:
     ctx = _fork_context()
     if (workers < 2 or ctx is None or len(tasks) < PARALLEL_MIN_FILES or total < PARALLEL_MIN_CHARS
             or os.environ.get("CYPHERLINT_JOBS") == "1"):
-        results = []
-        for t in tasks:
-            results.append(check_payload(t.payload()))
-            progress(1)
-        return results
+        return run_tasks_serially(tasks, progress)
     jobs = os.environ.get("CYPHERLINT_JOBS")
     if jobs and jobs.isdigit():
         workers = max(1, int(jobs))
+    elif _busy(workers):
+        workers = 1
+    if workers < 2:
+        return run_tasks_serially(tasks, progress)
     _warm_up(tasks[0].target)
+    import gc
+
+    gc.collect()
+    gc.freeze()  # workers then never touch (and so never copy) the parent's warm objects
     chunk = max(1, min(32, len(tasks) // (workers * 8)))
     results = []
     with ctx.Pool(workers) as pool:
