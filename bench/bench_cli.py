@@ -100,6 +100,8 @@ def main() -> None:
         exe = [sys.executable, "-m", "cypherlint"]
         env = dict(os.environ)
         cli = [timed(exe + ["--no-cache", "corpus"], env=env, cwd=tmp) for _ in range(args.repeat)]
+        two = [timed(exe + ["--no-cache", "corpus"], env=dict(env, CYPHERLINT_JOBS="2"), cwd=tmp)
+               for _ in range(args.repeat)]
         serial_env = dict(env, CYPHERLINT_JOBS="1")
         serial = [timed(exe + ["--no-cache", "corpus"], env=serial_env, cwd=tmp) for _ in range(args.repeat)]
         timed(exe + ["corpus"], env=env, cwd=tmp)  # fill the cache
@@ -114,7 +116,7 @@ def main() -> None:
               f"load average {os.getloadavg()[0]:.1f}")
         print(f"{'':28}{'wall':>8}{'cpu':>8}{'wall / library':>16}")
         print(f"{'library, warm, in-process':28}{base:8.2f}{med(lib_cpu):8.2f}{1.0:15.2f}x")
-        for name, xs in (("library, fresh process", cold), ("CLI --no-cache (auto)", cli),
+        for name, xs in (("library, fresh process", cold), ("CLI --no-cache (auto)", cli), ("CLI --no-cache, 2 workers", two),
                          ("CLI --no-cache, serial", serial), ("CLI, cache warm", cached)):
             print(f"{name:28}{med(xs):8.2f}{med(xs, 1):8.2f}{med(xs) / base:15.2f}x")
     finally:

@@ -302,6 +302,8 @@ def check(paths, fix, unsafe_fixes, diff, target, select, extend_select, ignore,
         order.append(fr)
 
     tasks: list[Task] = []
+    raw_stdin = b""
+    stdin_passthrough: bytes | None = None
     try:
         candidates = list(walk(paths, resolver.excluded, on_error=on_walk_error))
     except ConfigError as exc:
@@ -323,11 +325,14 @@ def check(paths, fix, unsafe_fixes, diff, target, select, extend_select, ignore,
             raise Fatal(str(exc)) from None
         try:
             if c.path == STDIN:
-                source = decode(sys.stdin.buffer.read(), display)
+                raw_stdin = sys.stdin.buffer.read()
+                source = decode(raw_stdin, display)
             else:
                 source = read_source(c.path, display)
         except SourceError as exc:
             fr.error = str(exc)
+            if c.path == STDIN and fix and not diff:
+                stdin_passthrough = raw_stdin  # a filter never swallows its input
             continue
         tasks.append(Task(display, c.path, kind, source, settings.target, settings.effective_select(),
                           settings.effective_ignore(settings_path), fixing, settings.unsafe_fixes))
@@ -411,6 +416,10 @@ def check(paths, fix, unsafe_fixes, diff, target, select, extend_select, ignore,
 
     out_stream = sys.stdout
     to_stderr = stdin_output is not None
+    if stdin_passthrough is not None:
+        sys.stdout.buffer.write(stdin_passthrough)
+        sys.stdout.flush()
+        to_stderr = True
     if stdin_output is not None:
         click.echo(stdin_output, nl=False)
     color = output_format == "text" and _use_color(sys.stderr if to_stderr else out_stream)

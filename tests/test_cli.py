@@ -426,3 +426,21 @@ def test_examples_behave_as_the_readme_says(tmp_path):
     assert again.code == 1, again
     final = cypherlint("--diff", "--unsafe-fixes", "examples", cwd=tmp_path)
     assert final.code == 0 and final.out == "", final  # fixing is a fixpoint
+
+
+def test_stdin_fix_passes_undecodable_input_through(tmp_path):
+    data = b"MATCH (n)\xff RETURN n\n"
+    r = cypherlint("--fix", "-", input=data, cwd=tmp_path)
+    assert r.code == 2 and "not valid UTF-8: byte 0xff at byte offset 9" in r.err, r
+    assert r.out.startswith("MATCH (n)") and r.out.endswith(" RETURN n\n"), r
+
+
+def test_a_rewrite_that_would_break_parsing_is_refused():
+    from cypherlint.cli import _fixed_text_problem
+
+    ok = "MATCH (n) RETURN n"
+    assert _fixed_text_problem(ok, "MATCH (n)-[r]->(m) RETURN n", "q.cypher", "cypher", "arcadedb") is None
+    assert "syntax error" in _fixed_text_problem(ok, "MATCH (n RETURN n", "q.cypher", "cypher", "arcadedb")
+    py_ok = 'session.run("MATCH (n) RETURN n")\n'
+    assert "invalid" in _fixed_text_problem(py_ok, 'session.run("MATCH (n) RETURN n)\n', "q.py", "python",
+                                            "arcadedb")
