@@ -5,8 +5,9 @@ Writes N queries of the real-world corpus (../shared/corpus/realworld/queries.js
 
 * library: ``cypherlint.lint`` on the same texts, in this (already warm) process — the floor;
 * library, cold: the same in a fresh ``python`` process, start-up and imports included;
-* CLI: the full ``cypherlint --no-cache DIR`` process (start-up, walking, reading, parallel lint,
-  output), and the same with the cache warm, and with ``CYPHERLINT_JOBS=1`` (serial).
+* CLI: the full ``cypherlint --no-cache DIR`` process (start-up, walking, reading, linting, output)
+  as it chooses by itself, forced to 2 workers, forced serial (``CYPHERLINT_JOBS``), and with the
+  cache warm.
 
 Usage: python bench/bench_cli.py [--files 2000] [--repeat 3]
 """
