@@ -26,8 +26,12 @@ ROOT = Path(__file__).resolve().parent.parent
 GRAMMAR_DIR = ROOT / "grammar"
 OUTPUT_DIR = ROOT / "cypherlint" / "_generated"
 GRAMMARS = ("CypherLexer.g4", "CypherParser.g4")
-# Only the lexer and parser are used; listeners/visitors would be dead code.
-GENERATED = ("CypherLexer.py", "CypherParser.py")
+# Only the lexer and parser are used; listeners/visitors would be dead code. lexer_charsets.py
+# holds the code-point sets of the lexer's name fragments, read from the generated lexer's ATN,
+# so that syntax/fastlexer.py classifies non-ASCII names exactly as ANTLR does (with ANTLR's
+# Unicode version, not the running Python's) without importing the slow generated lexer.
+GENERATED = ("CypherLexer.py", "CypherParser.py", "lexer_charsets.py")
+CHARSET_FRAGMENTS = ("ID_START", "ID_PART")
 ANTLR_VERSION = "4.13.2"
 
 
@@ -64,8 +68,49 @@ def generate(into: Path) -> None:
         if proc.returncode != 0:
             sys.stderr.write(proc.stdout + proc.stderr)
             sys.exit(f"ANTLR failed with exit code {proc.returncode}")
-        for name in GENERATED:
+        for name in GENERATED[:2]:
             shutil.copy(Path(work) / "out" / name, into / name)
+    write_charsets(into)
+
+
+def write_charsets(into: Path) -> None:
+    """Write lexer_charsets.py: each CHARSET_FRAGMENTS rule's code points as (first, last) ranges."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_cypher_lexer_for_charsets", into / "CypherLexer.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    lexer = module.CypherLexer
+    lines = [
+        '"""Code-point ranges of the lexer\'s name fragments, from the generated lexer. Never edit by hand:',
+        'see scripts/regen_parser.py."""',
+        "",
+    ]
+    for name in CHARSET_FRAGMENTS:
+        index = lexer.ruleNames.index(name)
+        start, stop = lexer.atn.ruleToStartState[index], lexer.atn.ruleToStopState[index]
+        ranges, seen, todo = [], set(), [start]
+        while todo:
+            state = todo.pop()
+            if state is stop or state.stateNumber in seen:
+                continue
+            seen.add(state.stateNumber)
+            for t in state.transitions:
+                if not t.isEpsilon:
+                    ranges.extend((r.start, r.stop - 1) for r in t.label.intervals)
+                todo.append(t.target)
+        ranges.sort()
+        merged: list[list[int]] = []
+        for a, b in ranges:
+            if merged and a <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        lines.append(f"{name} = (")
+        for i in range(0, len(merged), 6):
+            lines.append("    " + " ".join(f"({a}, {b})," for a, b in merged[i : i + 6]))
+        lines.append(")")
+    (into / "lexer_charsets.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main() -> int:

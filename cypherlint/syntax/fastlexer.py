@@ -13,11 +13,12 @@ turned into line/column once, at the edge.
 from __future__ import annotations
 
 import re
-import unicodedata
+from bisect import bisect_right
 from typing import NamedTuple
 
 from antlr4.Token import Token
 
+from cypherlint._generated import lexer_charsets as _charsets
 from cypherlint._generated.CypherParser import CypherParser as _L
 
 EOF = Token.EOF
@@ -132,17 +133,31 @@ _GROUP_TYPES = [
     ERROR_CHAR,
 ]
 
-_ID_START_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nl"})
-_ID_PART_CATEGORIES = _ID_START_CATEGORIES | {"Nd", "Mn", "Mc", "Pc"}
 _WS_CHARS = frozenset(" \t\n\r\x0b\x0c\xa0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff") | frozenset(
     chr(c) for c in range(0x2000, 0x200B)
 )
 
 
+def _range_table(ranges: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int]]:
+    return [a for a, _ in ranges], [b for _, b in ranges]
+
+
+# Which characters start and continue a name: the lexer's ID_START / ID_PART fragments, as the
+# ANTLR tool resolved them (its Unicode version, not this Python's), written out by
+# scripts/regen_parser.py. Looked up only for names with non-ASCII characters.
+_ID_START = _range_table(_charsets.ID_START)
+_ID_PART = _range_table(_charsets.ID_PART)
+
+
+def _in(table: tuple[list[int], list[int]], ch: str) -> bool:
+    cp = ord(ch)
+    i = bisect_right(table[0], cp) - 1
+    return i >= 0 and cp <= table[1][i]
+
+
 def _identifier_length(candidate: str) -> int:
     """How many leading characters of a non-ASCII candidate form an identifier (0: none)."""
-    first = candidate[0]
-    if not (first == "_" or first.isascii() and first.isalpha() or unicodedata.category(first) in _ID_START_CATEGORIES):
+    if not _in(_ID_START, candidate[0]):
         return 0
     for i in range(1, len(candidate)):
         ch = candidate[i]
@@ -150,7 +165,7 @@ def _identifier_length(candidate: str) -> int:
             if ch.isalnum() or ch == "_":
                 continue
             return i
-        if ch in _WS_CHARS or unicodedata.category(ch) not in _ID_PART_CATEGORIES:
+        if not _in(_ID_PART, ch):
             return i
     return len(candidate)
 
@@ -190,7 +205,11 @@ def tokenize(text: str) -> Tokens:
                     append(CypherToken(ERROR_CHAR, start, start, value[0], len(tokens)))
                     stop = start + 1
                 else:
-                    append(CypherToken(IDENTIFIER, start, start + n - 1, value[:n], len(tokens)))
+                    # The name may stop before a non-ASCII character that cannot continue it
+                    # (RETURN\u00a0n): what is left can be a keyword.
+                    name = value[:n]
+                    kind = keywords.get(name.upper(), IDENTIFIER) if name.isascii() else IDENTIFIER
+                    append(CypherToken(kind, start, start + n - 1, name, len(tokens)))
                     stop = start + n
         elif group == _OP:
             append(CypherToken(operators[value], start, stop - 1, value, len(tokens)))
