@@ -444,3 +444,22 @@ def test_a_rewrite_that_would_break_parsing_is_refused():
     py_ok = 'session.run("MATCH (n) RETURN n")\n'
     assert "invalid" in _fixed_text_problem(py_ok, 'session.run("MATCH (n) RETURN n)\n', "q.py", "python",
                                             "arcadedb")
+
+
+def test_a_missing_subcommand_module_gives_a_clear_error_not_a_traceback(tmp_path):
+    import sys
+
+    from clitools import ROOT
+
+    code = ("import sys; from cypherlint import cli\n"
+            "cli.LAZY['ghost'] = ('cypherlint.commands.no_such_module', 'ghost', 'x')\n"
+            "cli.SUBCOMMANDS = (*cli.SUBCOMMANDS, 'ghost')\n"
+            "sys.exit(cli.main(['ghost', '--flag']))\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert proc.returncode == 2, proc
+    assert "`cypherlint ghost` is not available in this installation" in proc.stderr
+    assert "no_such_module" in proc.stderr and "Traceback" not in proc.stderr
+    rules = subprocess.run([sys.executable, "-c", code.replace("'ghost', '--flag'", "'rules'")], cwd=tmp_path,
+                           capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert rules.returncode == 0 and "ARC101" in rules.stdout
