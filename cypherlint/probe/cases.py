@@ -6,9 +6,10 @@ HTTP probe (``cypherlint.probe.live``). It needs only the standard library, so t
 load it inside a bare ``arcadedb-embedded`` virtual environment.
 
 A case (one ``[[case]]`` of ``rules/*.toml``, format in ``rules/README.md``) is *measurable* when it
-says what to run it on (``setup``) or what Neo4j returns (``expected``); a missing ``setup`` then
-means the ``empty`` fixture. Per construct, the *measuring* case is the one marked
-``measure = true``, else the first measurable case of that construct.
+says what to run it on (``setup``) and what Neo4j does: the rows it returns (``expected``), the side
+effects it leaves (``post``) or that it raises (``expect_error``). Without one of those there is
+nothing to compare with ("it ran" is not "it returned Neo4j's rows"). Per construct, the
+*measuring* case is the one marked ``measure = true``, else the first measurable case of it.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ class Case:
 
     @property
     def measurable(self) -> bool:
-        return self.setup is not None or self.expected is not None
+        return self.setup is not None and (self.expected is not None or self.post is not None or self.expect_error)
 
     def to_dict(self) -> dict:
         """Plain JSON data (for the worker protocol and for compat.json's provenance)."""
