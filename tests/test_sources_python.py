@@ -723,3 +723,15 @@ def test_mangled_modules_never_crash(data):
 
 def _strip_bom(text: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def test_other_graph_languages_on_graph_objects_are_not_cypher():
+    src = (
+        "import rdflib\n"
+        "graph = rdflib.Graph()\n"
+        "rows = graph.query('SELECT ?s WHERE { ?s ?p ?o }')\n"
+        "g = Graph('bolt://x')\n"
+        "g.run(\"g.V().hasLabel('person')\")\n"
+    )
+    assert texts_of(src) == []
+    assert lint(src).diagnostics == []

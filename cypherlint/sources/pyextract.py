@@ -84,7 +84,7 @@ _EXAMPLE_KEYWORD = re.compile(r"(OPTIONAL MATCH|MATCH|MERGE|CREATE|UNWIND|WITH|C
 class Sink:
     """How a query is used: the call (if any), what kind of sink, the channel, the transaction."""
 
-    kind: str  # "run", "execute_query", "graph-query", "cypher-method", "embedded", "http", "wrapper",
+    kind: str  # "run-bound", "run", "execute_query", "graph-query", "cypher-method", "embedded", "http", "wrapper",
     #            "constant", "example", "prompt", "generic"
     strong: bool  # it certainly is Cypher: report syntax errors
     channel: str | None = None  # "bolt", "http", "embedded" or None (unknown)
@@ -421,13 +421,14 @@ class Extractor:
             return self._lookup_binding(self.tx_names, receiver.id, node)
         return None
 
-    def _is_session(self, receiver, node) -> bool:
+    def _is_bound_session(self, receiver, node) -> bool:
+        """Certainly a driver session: ``driver.session().run``, or a name bound from ``.session()``."""
         if isinstance(receiver, ast.Call) and call_name(receiver) in ("session", "begin_transaction"):
             return True
-        if isinstance(receiver, ast.Name) and (
-            self._lookup_binding(self.session_names, receiver.id, node) or self._tx_of(receiver, node)
-        ):
-            return True
+        return isinstance(receiver, ast.Name) and bool(self._lookup_binding(self.session_names, receiver.id, node))
+
+    def _is_session(self, receiver, node) -> bool:
+        """Probably a driver session or transaction (by its name)."""
         n = last_name(receiver)
         return bool(n and _SESSIONISH.search(n))
 
@@ -651,6 +652,12 @@ class Extractor:
                 value = _render_plain(built[1])
                 if plausible_cypher(value) is None:
                     continue
+            elif sink.kind not in _CERTAIN_SINKS:
+                # a graph object of some library (rdflib speaks SPARQL, a Gremlin client Groovy):
+                # only text that starts like Cypher is Cypher here
+                built = self.build(root, mode)
+                if built is None or not looks_like_cypher(_render_masked(built[1])):
+                    continue
             self.add(root, mode, sink)
 
     def classify_call(self, call: ast.Call) -> list[tuple[ast.expr, Sink]]:
@@ -668,7 +675,9 @@ class Extractor:
             q = arg_or_kw(call, 0, "query")
             tx = self._tx_of(recv, call)
             if tx is not None:
-                out.append((q, Sink("run", True, "bolt", call, tx[0], tx[1])))
+                out.append((q, Sink("run-bound", True, "bolt", call, tx[0], tx[1])))
+            elif self._is_bound_session(recv, call):
+                out.append((q, Sink("run-bound", True, "bolt", call)))
             elif self._is_session(recv, call):
                 out.append((q, Sink("run", True, "bolt", call)))
             elif self._is_graph(recv, call):
@@ -963,6 +972,9 @@ class Extractor:
         out.sort(key=lambda q: (q.span, q.sub or (0, 0)))
         return out
 
+
+# Sinks that only ever receive Cypher (the Neo4j driver's own calls, ArcadeDB language-tagged calls).
+_CERTAIN_SINKS = {"execute_query", "run-bound", "embedded", "http", "constant"}
 
 _TEMPLATE_HINT = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}|%[sdr]|%\([A-Za-z_]+\)[sdr]|\{\}")
 
