@@ -88,6 +88,13 @@ LINE_COMMENT = _L.LINE_COMMENT
 _WS = "[ \\t\\n\\r\\x0b\\x0c\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+"
 _DIGITS = "[0-9](?:_?[0-9])*"
 _EXP = f"[eE][+-]?{_DIGITS}"
+# Strings, comments and backticked names as "unrolled loops" (a run of ordinary characters, then
+# one special sequence and another run, ...): the same languages as the grammar's rules, but the
+# regex engine takes a long literal in one step instead of one alternation per character.
+_ESCAPE = r"\\(?:[uU][0-9a-fA-F]{4}|[^uU])"
+_STRING = f"'[^'\\\\]*(?:{_ESCAPE}[^'\\\\]*)*'|\"[^\"\\\\]*(?:{_ESCAPE}[^\"\\\\]*)*\""
+_BLOCK_COMMENT = r"/\*[^*]*\*+(?:[^/*][^*]*\*+)*/"
+_BACKTICKED = r"`[^`]*(?:``[^`]*)*`"
 # Longer operators first: alternation is first-match, ANTLR is longest-match.
 _OPS = "|".join(re.escape(op) for op in sorted(OPERATORS, key=len, reverse=True))
 
@@ -97,10 +104,9 @@ _TOKEN_RE = re.compile(
     f"(?:{_WS})?(?:"
     + "|".join(
         [
-            r"(/\*.*?\*/)",  # 1 block comment
+            f"({_BLOCK_COMMENT})",  # 1 block comment
             r"(//[^\r\n]*)",  # 2 line comment
-            r"('(?:[^'\\]|\\(?:[uU][0-9a-fA-F]{4}|[^uU]))*'"
-            r"|\"(?:[^\"\\]|\\(?:[uU][0-9a-fA-F]{4}|[^uU]))*\")",  # 3 string
+            f"({_STRING})",  # 3 string
             r"(0[xX][0-9a-fA-F](?:_?[0-9a-fA-F])*)",  # 4 hex
             r"(0[oO][0-7](?:_?[0-7])*)",  # 5 octal
             f"({_DIGITS}\\.{_DIGITS}(?:{_EXP})?|\\.{_DIGITS}(?:{_EXP})?|{_DIGITS}{_EXP})",  # 6 double
@@ -109,7 +115,7 @@ _TOKEN_RE = re.compile(
             # non-ASCII candidate is checked character by character). Written as negated ASCII
             # classes: a class reaching U+10FFFF costs ~15 ms to compile at every import.
             r"([^\x00-\x40\x5b-\x5e\x60\x7b-\x7f][^\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]*)",
-            r"(`(?:[^`]|``)*`)",  # 9 backticked name
+            f"({_BACKTICKED})",  # 9 backticked name
             f"({_OPS})",  # 10 operator
             r"(.)",  # 11 anything else
         ]
@@ -118,6 +124,10 @@ _TOKEN_RE = re.compile(
     re.DOTALL,
 )
 _BLOCK, _LINE, _IDENT, _OP = 1, 2, 8, 10
+# Everything up to the next ';' token (or the end), token by token as the lexer would see it: a
+# ';' inside a string, comment or backticked name does not count. Used to skip the rest of an
+# oversized statement without making a token of each of its parts.
+_SKIP_RE = re.compile(f"(?:[^;'\"`/]+|{_STRING}|{_BACKTICKED}|{_BLOCK_COMMENT}|//[^\r\n]*|[^;])*", re.DOTALL)
 _GROUP_TYPES = [
     0,
     BLOCK_COMMENT,
@@ -177,8 +187,14 @@ class Tokens(NamedTuple):
     comments: list[CypherToken]
 
 
-def tokenize(text: str) -> Tokens:
-    """Split ``text`` into tokens. Never fails: unknown characters become ERROR_CHAR tokens."""
+def tokenize(text: str, max_statement_tokens: int | None = None) -> Tokens:
+    """Split ``text`` into tokens. Never fails: unknown characters become ERROR_CHAR tokens.
+
+    With ``max_statement_tokens``, a statement (the tokens between two ``;``) that reaches that
+    many tokens is cut short: the rest of it, up to its ``;``, becomes one ERROR_CHAR token
+    spanning it (its comments are dropped), so the caller sees an oversized statement with its
+    true extent at a fraction of the cost of lexing it all.
+    """
     tokens: list[CypherToken] = []
     comments: list[CypherToken] = []
     append = tokens.append
@@ -188,7 +204,17 @@ def tokenize(text: str) -> Tokens:
     match = _TOKEN_RE.match
     pos = 0
     end = len(text)
+    limit = max_statement_tokens or end + 1
+    statement_start = 0  # index in tokens of the current statement's first token
     while pos < end:
+        if len(tokens) - statement_start >= limit:
+            skipped = _SKIP_RE.match(text, pos)
+            if skipped.end() > pos:
+                append(CypherToken(ERROR_CHAR, pos, skipped.end() - 1, text[pos : skipped.end()], len(tokens)))
+                pos = skipped.end()
+            statement_start = len(tokens) + 1
+            if pos >= end:
+                break
         m = match(text, pos)
         group = m.lastindex
         if group is None:  # only whitespace was left
@@ -212,7 +238,10 @@ def tokenize(text: str) -> Tokens:
                     append(CypherToken(kind, start, start + n - 1, name, len(tokens)))
                     stop = start + n
         elif group == _OP:
-            append(CypherToken(operators[value], start, stop - 1, value, len(tokens)))
+            kind = operators[value]
+            append(CypherToken(kind, start, stop - 1, value, len(tokens)))
+            if kind == SEMI:
+                statement_start = len(tokens)
         elif group <= _LINE:
             comments.append(CommentToken(group_types[group], start, stop - 1, value))
         else:
