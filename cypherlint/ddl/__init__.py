@@ -20,8 +20,9 @@ and 26.10.2 with arcadedb-embedded):
   ALTER only follows a ``CREATE PROPERTY ... IF NOT EXISTS`` of the same property.
 * ``CREATE PROPERTY ... IF NOT EXISTS T (MANDATORY true)`` does nothing when the property exists, so
   NOT NULL is ``ALTER PROPERTY T.p MANDATORY true`` + ``NOTNULL true`` after the declaration.
-* ``unique`` is reserved in a SELECT list (``SELECT name, unique FROM schema:indexes`` is a parse
-  error): constraints are listed with ``SELECT FROM schema:indexes WHERE ...``.
+* ``unique`` is reserved (``SELECT name, unique FROM schema:indexes`` and ``WHERE unique = true``
+  are parse errors): constraints are listed with ``SELECT FROM schema:indexes WHERE ... AND
+  `unique` = true``.
 * 138 words (``select``, ``from``, ``match``, ``unique``, ``order`` is fine, ...) cannot be bare type
   or property names: they are backticked (``sqlnames.SQL_RESERVED``).
 * Several statements in one ``sql`` command are a parse error: the script is for ``sqlscript``.

@@ -74,6 +74,7 @@ class Script:
     blocks: list[Block]
     reset_sql: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # unusable hint comments
+    catalog: Catalog | None = None  # what the whole file declares
 
     # ---------------------------------------------------------------------- counts and status
     def counts(self) -> dict[str, int]:
@@ -266,7 +267,7 @@ def translate_text(text: str, *, target=None, hints: SchemaHints | None = None, 
         rendered = render(plan, catalog, flags, conflicts.get(i))
         blocks.append(Block(plan, rendered, status_of(plan, rendered), conflicts.get(i, {})))
     reset_sql = _reset(catalog) if reset else []
-    return Script(source, target.spec if target is not None else "arcadedb", blocks, reset_sql, problems)
+    return Script(source, target.spec if target is not None else "arcadedb", blocks, reset_sql, problems, catalog)
 
 
 def file_plans(parsed, text: str, hints: SchemaHints | None = None):

@@ -29,10 +29,11 @@ from cypherlint.ddl.values import NotLiteral, literal, options_map
 INFO, WARNING, LOST = "info", "warning", "lost"
 
 # SQL for SHOW INDEXES / SHOW CONSTRAINTS and db.indexes(): one row per index (the per-bucket
-# sub-indexes are hidden). `unique` cannot be named in a SELECT list (reserved), so the constraint
-# form selects whole rows. Verified on 26.2.1 … 26.10.2.
+# sub-indexes are hidden). `unique` is reserved: a bare `unique` is a parse error in a SELECT list
+# and in WHERE, so the constraint form selects whole rows and backticks it in WHERE. Verified on
+# 26.2.1 … 26.10.2.
 SHOW_INDEXES_SQL = "SELECT name, typeName, properties, indexType FROM schema:indexes WHERE associatedBucketId IS NULL"
-SHOW_CONSTRAINTS_SQL = "SELECT FROM schema:indexes WHERE associatedBucketId IS NULL AND unique = true"
+SHOW_CONSTRAINTS_SQL = "SELECT FROM schema:indexes WHERE associatedBucketId IS NULL AND `unique` = true"
 
 STRING_ASSUMED = (
     "property type assumed STRING: declare the type the data has (INTEGER, LONG, DOUBLE, DATETIME, ...) "

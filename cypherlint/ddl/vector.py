@@ -4,8 +4,9 @@ Neo4j scores: ``vector.similarity.cosine(a, b)`` and a cosine index's ``score`` 
 in [0, 1]; ``vector.similarity.euclidean(a, b)`` and a euclidean index's score are
 ``1 / (1 + d²)`` with ``d²`` the squared distance. ArcadeDB's functions return the raw cosine and
 ``1 / (1 + d)`` on every release; ``db.index.vector.queryNodes`` scores were the raw cosine up to
-26.7.2. ArcadeDB's SQL ``vectorNeighbors`` returns a ``distance`` that is ``(1 - cos) / 2`` for a
-COSINE index, so Neo4j's score is ``1 - distance`` (measured on 26.2.1 … 26.10.2).
+26.7.2. ArcadeDB's SQL ``vectorNeighbors`` returns a ``distance`` that is ``1 - cos`` for a COSINE
+index from 26.3.2 (``(1 - cos) / 2`` on 26.2.1), so Neo4j's score is ``1 - distance / 2``
+(measured on 26.2.1, 26.3.2, 26.5.1, 26.7.2 and 26.10.2).
 """
 
 from __future__ import annotations

@@ -37,7 +37,8 @@ class VectorQueryNodes(Rule):
         RETURN node.title, score
 
     On 26.2.1, SQL outside a transaction: `SELECT expand(vectorNeighbors('Doc[embedding]', :v, 5))`
-    (each row has the vertex's properties and `distance`; Neo4j's cosine score is `1 - distance`).
+    (each row has the vertex's properties and `distance`, which is `1 - cos` from 26.3.2 and
+    `(1 - cos) / 2` on 26.2.1, so Neo4j's score is `1 - distance / 2`, resp. `1 - distance`).
     The index's type and property come from the `CREATE VECTOR INDEX` in the same file, a hint
     comment (`// cypherlint: index doc_embeddings=Doc.embedding`) or `cypherlint ddl --schema`.
 
@@ -108,7 +109,7 @@ class VectorQueryNodes(Rule):
         if vec is None or k is None:
             return None
         sql = f"SELECT expand(vectorNeighbors('{arcname}', {vec}, {k}))"
-        score = ("Neo4j's score is 1 - distance" if index.similarity == "cosine"
+        score = ("Neo4j's score is 1 - distance / 2 (1 - distance on 26.2.1)" if index.similarity == "cosine"
                  else "Neo4j's score is 1 / (1 + d²) of the vectors")
         return Fix("display-only", f"outside a transaction, run ArcadeDB SQL: {sql} (each row has the vertex's "
                                    f"properties and `distance`; {score})", (), "sql")

@@ -27,7 +27,7 @@ class ShowIndexes(Rule):
     **Use instead.** ArcadeDB SQL: `SELECT name, typeName, properties, indexType FROM
     schema:indexes WHERE associatedBucketId IS NULL` (one row per index; the condition hides the
     per-bucket sub-indexes). Constraints are unique indexes there: `SELECT FROM schema:indexes
-    WHERE associatedBucketId IS NULL AND unique = true` (`unique` cannot be named in a SELECT list).
+    WHERE associatedBucketId IS NULL AND `unique` = true` (`unique` must be backticked).
     Both verified on 26.2.1 … 26.10.2.
 
     **Fix safety.** Display-only, in SQL: the columns differ from Neo4j's (`typeName` instead of

@@ -32,7 +32,7 @@ class SchemaProcedures(Rule):
 
     **Use instead.** List indexes and constraints with ArcadeDB SQL
     (`SELECT name, typeName, properties, indexType FROM schema:indexes WHERE associatedBucketId IS
-    NULL`; constraints are the rows with `unique = true`). Drop `db.awaitIndexes()`: an ArcadeDB
+    NULL`; constraints are the rows with `` `unique` = true ``). Drop `db.awaitIndexes()`: an ArcadeDB
     index is built while `CREATE INDEX` runs. Create indexes with ArcadeDB SQL (`cypherlint ddl`).
 
     **Fix safety.** Display-only, in SQL (for a statement that is only the call).
