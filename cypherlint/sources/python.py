@@ -19,7 +19,7 @@ import difflib
 import re
 import sys
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Sequence
 
 from cypherlint.engine import LineIndex, is_selected, plan, rule_url, run, validate_codes
@@ -27,7 +27,6 @@ from cypherlint.model import Diagnostic, Edit, Fix
 from cypherlint.sources import FileResult
 from cypherlint.sources.positions import (
     Char,
-    Hole,
     Mapped,
     PyLines,
     StrToken,
@@ -179,12 +178,6 @@ def _parses(text: str) -> bool:
 
 def _strip_bom(text: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
-
-
-@dataclass
-class _Mapped:
-    diag: Diagnostic
-    query: Query | None
 
 
 class _Analysis:
