@@ -175,7 +175,7 @@ class Target:
                 bad.append((dep, o))
         if not bad:
             return None
-        return Affected(construct, tuple(bad), describe(bad, self.data))
+        return Affected(construct, tuple(bad), describe(bad, self.data, construct))
 
     def affected_any(self, constructs: Iterable[str]) -> Affected | None:
         for c in constructs:
@@ -203,7 +203,7 @@ def _fmt_runs(releases: list[Version], all_releases: list[Version]) -> tuple[str
     return ", ".join(parts), fixed
 
 
-def describe(bad: list[tuple[Deployment, Outcome]], data: CompatData) -> str:
+def describe(bad: list[tuple[Deployment, Outcome]], data: CompatData, construct: str | None = None) -> str:
     phrases = []
     by_kind: dict[tuple[str, str], list[Version]] = {}
     for dep, o in bad:
@@ -215,7 +215,8 @@ def describe(bad: list[tuple[Deployment, Outcome]], data: CompatData) -> str:
             continue
         runs, fixed = _fmt_runs(releases, data.releases)
         text = f"{verb} on ArcadeDB {runs}"
-        if fixed is not None and not any(r >= fixed for r in releases):
+        if fixed is not None and not any(r >= fixed for r in releases) and (
+                construct is None or data.outcome(construct, Deployment(engine, fixed)).kind == OK):
             text += f" (fixed in {fixed})"
         phrases.append(text)
     return "; ".join(phrases)

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from cypherlint._generated.CypherParser import CypherParser as P
+from cypherlint.model import Edit, Fix
+from cypherlint.rules.base import Rule
+
+
+class PlannerHint(Rule):
+    """Planner hints (`USING INDEX`, `USING SCAN`, `USING JOIN`) have no effect on ArcadeDB.
+
+    **What it does.** Flags `USING INDEX n:L(p)`, `USING SCAN n:L` and `USING JOIN ON n` after a
+    `MATCH` pattern (a warning).
+
+    **Why it breaks on ArcadeDB.** The native engine parses hints and never reads them (source;
+    "index hints: not implemented" in its documentation): the rows are right (measured on 26.10.2),
+    but the plan the hint asked for is not used, and a hint Neo4j would reject as impossible is
+    accepted silently.
+
+    **Example.** `MATCH (n:Person) USING INDEX n:Person(name) WHERE n.name = 'a' RETURN n`
+
+    **Use instead.** Drop the hint; make sure an index exists on the property (ArcadeDB picks it
+    by itself).
+
+    **Fix safety.** Safe: hints never change the rows, in Neo4j or in ArcadeDB.
+    """
+
+    code = "ARC609"
+    name = "planner-hint"
+    summary = "USING INDEX / SCAN / JOIN hints are ignored by ArcadeDB"
+    severity = "warning"
+    constructs = ("hint.using",)
+    node_types = (P.HintContext,)
+    fix_applicability = "safe"
+
+    def visit(self, node, ctx) -> None:
+        affected = ctx.affected("hint.using")
+        if affected is None:
+            return
+        s, e = ctx.span(node)
+        while s > 0 and ctx.text[s - 1] in " \t\r\n":
+            s -= 1
+        fix = Fix("safe", "drop the hint", (Edit(s, e, ""),))
+        ctx.report(self, node, f"planner hint {ctx.source(node)} has no effect: it {affected.where}", fix=fix,
+                   hint="drop the hint; ArcadeDB uses an index on the property by itself")
