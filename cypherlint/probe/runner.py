@@ -269,6 +269,8 @@ class EmbeddedRunner:
         self._own_dir = workdir is None
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="cypherlint-runner-"))
         self.workdir.mkdir(parents=True, exist_ok=True)
+        if self._own_dir:
+            atexit.register(shutil.rmtree, str(self.workdir), True)
         self._n = itertools.count()
         self.release = engine_release()
         self.version = engine_version()
