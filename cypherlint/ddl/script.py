@@ -133,9 +133,8 @@ class Script:
         if assumed:
             head.append("-- warning: property type assumed STRING (no type constraint or hint says otherwise) for: "
                         + ", ".join(f"{t}.{p}" for t, p in assumed))
-            head.append("--   declare the types the data has with --schema hints.toml or `// cypherlint: type "
-                        "Label.prop=LONG` comments: MERGE/MATCH with a value of another type misbehave on ArcadeDB "
-                        "up to 26.7.2")
+            head.append("--   declare the types the data has (--schema hints.toml, or `// cypherlint: type Label.prop=LONG`")
+            head.append("--   comments): MERGE/MATCH with a value of another type misbehave on ArcadeDB up to 26.7.2")
         for p in self.problems:
             head.append(f"-- hint ignored: {p}")
         parts = ["\n".join(head)]

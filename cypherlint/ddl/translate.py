@@ -209,7 +209,7 @@ def _check_names(plan: StatementPlan, names) -> bool:
     return True
 
 
-def _one_line(text: str, limit: int = 160) -> str:
+def _one_line(text: str, limit: int = 240) -> str:
     s = " ".join(text.split())
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
