@@ -4,9 +4,9 @@ from cypherlint import analysis
 from cypherlint._generated.CypherParser import CypherParser as P
 from cypherlint.model import Edit, Fix
 from cypherlint.rules.base import Rule
-from cypherlint.rules.catalogue import element_atoms, is_nested
+from cypherlint.rules.catalogue import element_atoms, is_nested, var_text
 from cypherlint.rules.scope import variables_before
-from cypherlint.rules.util import escape_name, fresh_names
+from cypherlint.rules.util import fresh_names
 
 
 def _pattern_variables(pattern) -> list[str]:
@@ -117,7 +117,7 @@ class AllShortestPaths(Rule):
         for v in scope + introduced:
             if v not in carry:
                 carry.append(v)
-        carried = ", ".join(escape_name(v) for v in carry)
+        carried = ", ".join(var_text(v) for v in carry)
         anchor = match.stop.stop + 1
         edits.append(ctx.insert(anchor, f" WITH {carried}, length({p0}) AS {m0} MATCH {path_var} = {inner} "
                                         f"WHERE length({path_var}) = {m0}"))

@@ -4,7 +4,7 @@ from cypherlint import analysis
 from cypherlint._generated.CypherParser import CypherParser as P
 from cypherlint.model import Edit, Fix
 from cypherlint.rules.base import Rule
-from cypherlint.rules.catalogue import is_nested, locally_bound, referenced_variables
+from cypherlint.rules.catalogue import is_nested, locally_bound, referenced_variables, with_head
 from cypherlint.rules.scope import variables_before
 from cypherlint.rules.util import escape_name, fresh_names, has_star_projection
 
@@ -90,13 +90,17 @@ class TemporalAccessor(Rule):
     **Use instead.** Bind the temporal first (verified on every measured release):
 
         MATCH (e:Event)
-        WITH *, e.at AS at, duration.between(e.start, e.end) AS between
+        WITH e, e.at AS at, duration.between(e.start, e.end) AS between
         RETURN at.year AS y, between.days AS d
 
-    **Fix safety.** Safe: the new `WITH *` carries every variable and only adds the bound values,
-    so rows and columns stay the same (unsafe under `RETURN *`/`WITH *`, where the new variables
-    would show up). Offered for accessors in `RETURN`/`WITH` items of a top-level query part;
-    elsewhere (e.g. in `WHERE`) bind the value in a `WITH` by hand.
+    and in a filter: `MATCH (e:Event) WITH e, e.at AS at WHERE at.year = 2024 RETURN e`.
+
+    **Fix safety.** Safe: the new `WITH` carries every variable in scope (by name: `WITH *, x`
+    fails on 26.2-26.3) and only adds the bound values, so rows and columns stay the same (unsafe
+    under `RETURN *`/`WITH *`, where the new variables would show up). Offered for accessors in
+    `RETURN`/`WITH` items and in the `WHERE` of a plain
+    `MATCH` (`MATCH p WHERE c` filters like `MATCH p WITH p WHERE c`) or of a `WITH` without
+    `ORDER BY`/`SKIP`/`LIMIT`, in a top-level query part; elsewhere bind the value by hand.
     """
 
     code = "ARC210"
@@ -126,60 +130,128 @@ class TemporalAccessor(Rule):
             field = node.children[-1].getText()
             ctx.report(self, node, f"{ctx.source(node)}: reading .{field} off a temporal expression gives null; it "
                        f"{affected.where}",
-                       fix=fixes.get(node), hint=f"bind it first: WITH *, {base} AS t ... t.{field}")
+                       fix=fixes.get(node), hint=f"bind it first: WITH ..., {base} AS t ... t.{field}")
 
     def _fixes(self, ctx, nodes) -> dict:
-        """One fix per projection clause: bind every base expression in a WITH right before it."""
-        by_clause: dict = {}
+        """One fix per anchor: bind every base expression in a WITH right before it.
+
+        Anchors are RETURN/WITH projections (the WITH goes before the clause) and the WHERE of a
+        MATCH or of a WITH without ORDER BY/SKIP/LIMIT (the WITH goes before the WHERE, which then
+        filters the WITH: `MATCH p WHERE c` is `MATCH p WITH p WHERE c` for a non-optional MATCH).
+        """
+        groups: dict = {}
         for node in nodes:
-            item = analysis.nearest(node, P.ProjectionItemContext)
-            if item is None:
-                continue
-            clause = analysis.nearest(item, (P.WithClauseContext, P.ReturnClauseContext))
-            if clause is None or is_nested(clause):
-                continue
-            by_clause.setdefault(clause, []).append(node)
+            anchor = self._anchor(node)
+            if anchor is not None:
+                groups.setdefault(anchor, []).append(node)
         out = {}
-        for clause, group in by_clause.items():
+        for anchor, group in groups.items():
+            fix = self._fix_group(ctx, anchor, group)
+            if fix is None:
+                continue
+            for node in fix[1]:
+                out[node] = fix[0]
+        return out
+
+    @staticmethod
+    def _anchor(node):
+        item = analysis.nearest(node, (P.ProjectionItemContext, P.WhereClauseContext, P.SortItemContext))
+        if isinstance(item, P.ProjectionItemContext):
+            clause = analysis.nearest(item, (P.WithClauseContext, P.ReturnClauseContext))
+        elif isinstance(item, P.WhereClauseContext):
+            clause = item.parentCtx
+            if isinstance(clause, P.MatchClauseContext):
+                if clause.OPTIONAL() is not None:
+                    return None
+            elif isinstance(clause, P.WithClauseContext):
+                body = clause.projectionBody()
+                if body.orderBy() is not None or body.skip() is not None or body.limit() is not None:
+                    return None
+            else:
+                return None
+        else:
+            return None
+        if clause is None or is_nested(clause):
+            return None
+        return item if isinstance(item, P.WhereClauseContext) else clause
+
+    def _fix_group(self, ctx, anchor, group):
+        if isinstance(anchor, P.WhereClauseContext):
+            clause = anchor.parentCtx
+            before = variables_before(clause)
+            if before is None:
+                return None
+            if isinstance(clause, P.MatchClauseContext):
+                scope = before + _pattern_variable_list(clause)
+            else:
+                scope = _projected(clause)
+                if scope is None:
+                    return None
+        else:
+            clause = anchor
             scope = variables_before(clause)
-            if scope is None:
+        if scope is None or (not scope and isinstance(anchor, P.WhereClauseContext)):
+            return None
+        usable = []
+        for node in group:
+            base = _unwrap(node.expression())
+            # the base may only use variables of the enclosing scope (not comprehension locals)
+            names = referenced_variables(base)
+            if not names <= set(scope) or names & _enclosing_locals(node, anchor):
                 continue
-            usable = []
-            for node in group:
-                base = _unwrap(node.expression())
-                # the base may only use variables of the enclosing scope (not comprehension locals)
-                names = referenced_variables(base)
-                if not names <= set(scope) or names & _enclosing_locals(node, clause):
-                    continue
-                usable.append(node)
-            if not usable:
-                continue
-            texts: dict[str, str] = {}
-            edits: list[Edit] = []
-            for node in usable:
-                base = _unwrap(node.expression())
-                text = ctx.source(base)
-                if text not in texts:
-                    texts[text] = fresh_names(ctx, "t", 1)[0]
-                    ctx.cache["bound_names"].add(texts[text])
-                edits.append(ctx.replace(node.expression(), texts[text]))
-            # An unaliased RETURN item is named after its text: keep that name.
-            if isinstance(clause, P.ReturnClauseContext):
-                for item in {analysis.nearest(n, P.ProjectionItemContext) for n in usable}:
-                    if item.symbolicName() is None:
-                        edits.append(ctx.insert(ctx.span(item)[1], f" AS {escape_name(ctx.source(item))}"))
-            items = ", ".join(f"{t} AS {n}" for t, n in texts.items())
-            start = ctx.span(clause)[0]
+            usable.append(node)
+        if not usable:
+            return None
+        texts: dict[str, str] = {}
+        edits: list[Edit] = []
+        for node in usable:
+            base = _unwrap(node.expression())
+            text = ctx.source(base)
+            if text not in texts:
+                texts[text] = fresh_names(ctx, "t", 1)[0]
+                ctx.cache["bound_names"].add(texts[text])
+            edits.append(ctx.replace(node.expression(), texts[text]))
+        # An unaliased RETURN item is named after its text: keep that name.
+        if isinstance(anchor, P.ReturnClauseContext):
+            for item in {analysis.nearest(n, P.ProjectionItemContext) for n in usable}:
+                if item.symbolicName() is None:
+                    edits.append(ctx.insert(ctx.span(item)[1], f" AS {escape_name(ctx.source(item))}"))
+        head = with_head([v for v in scope if v not in texts.values()], list(texts.items()))
+        start = ctx.span(anchor)[0]
+        if isinstance(anchor, P.WhereClauseContext):
+            edits.append(Edit(start, start, head + " "))
+        else:
             line_start = ctx.text.rfind("\n", 0, start) + 1
             indent = ctx.text[line_start:start]
             sep = "\n" + indent if line_start > 0 and not indent.strip() else " "
-            head = f"WITH *, {items}" if scope else f"WITH {items}"
             edits.append(Edit(start, start, head + sep))
-            applicability = "unsafe" if has_star_projection(ctx.tree) else "safe"
-            fix = Fix(applicability, f"bind the temporal first: {head}", tuple(edits))
-            for node in usable:
-                out[node] = fix
-        return out
+        applicability = "unsafe" if has_star_projection(ctx.tree) else "safe"
+        return Fix(applicability, f"bind the temporal first: {head}", tuple(edits)), usable
+
+
+def _pattern_variable_list(match) -> list[str]:
+    out = []
+    for v in analysis.descendants(match.pattern(), P.VariableContext):
+        if isinstance(v.parentCtx, (P.NodePatternContext, P.RelationshipDetailContext, P.PatternPartContext)):
+            name = analysis.name_text(v.getText())
+            if name not in out:
+                out.append(name)
+    return out
+
+
+def _projected(with_clause) -> list[str] | None:
+    items = with_clause.projectionBody().projectionItems()
+    if items.STAR() is not None:
+        return None
+    out = []
+    for item in items.projectionItem():
+        if item.symbolicName() is not None:
+            out.append(analysis.name_text(item.symbolicName().getText()))
+        elif isinstance(item.expression(), P.VariableExpressionContext):
+            out.append(analysis.name_text(item.expression().getText()))
+        else:
+            return None
+    return out
 
 
 def _enclosing_locals(node, clause) -> set[str]:

@@ -43,8 +43,9 @@ class ParameterInPropertyMap(Rule):
     `WITH $name AS name MERGE (n:Worker {name: name}) RETURN n.name AS name` (for `MATCH`, also
     `MATCH (n:Worker) WHERE n.name = $name`).
 
-    **Fix safety.** Safe: `WITH *` keeps every variable and only adds the parameter's value under
-    a new name (unsafe under `RETURN *`/`WITH *`, where the new name would show up as a column).
+    **Fix safety.** Safe: the `WITH` names every variable in scope (not `WITH *, $x AS x`, which
+    fails on 26.2-26.3) and only adds the parameter's value under a new name (unsafe under
+    `RETURN *`/`WITH *`, where the new name would show up as a column).
     Not offered inside subqueries and `FOREACH`.
     """
 

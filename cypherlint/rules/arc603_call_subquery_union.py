@@ -4,7 +4,7 @@ from cypherlint import analysis
 from cypherlint._generated.CypherParser import CypherParser as P
 from cypherlint.model import Edit, Fix
 from cypherlint.rules.base import Rule
-from cypherlint.rules.catalogue import is_nested
+from cypherlint.rules.catalogue import is_nested, var_text
 from cypherlint.rules.scope import variables_before
 from cypherlint.rules.util import escape_name, fresh_names
 
@@ -96,7 +96,7 @@ class CallSubqueryUnion(Rule):
         lists = fresh_names(ctx, "l", len(parts))
         row = fresh_names(ctx, "row", 1)[0]
         ctx.cache["bound_names"].update(lists + [row])
-        record = "{" + ", ".join(f"{escape_name(c)}: {escape_name(c)}" for c in columns) + "}"
+        record = "{" + ", ".join(f"{escape_name(c)}: {var_text(c)}" for c in columns) + "}"
         edits: list[Edit] = []
         for ret, name in zip(returns, lists):
             kw = ret.RETURN().symbol
@@ -107,8 +107,8 @@ class CallSubqueryUnion(Rule):
         for conn in q.queryConnector():
             s, e = ctx.span(conn)
             edits.append(Edit(s, e, "} CALL " + scope_text + "{"))
-        carried = [escape_name(v) for v in scope if v not in columns]
-        fields = [f"{row}.{escape_name(c)} AS {escape_name(c)}" for c in columns]
+        carried = [var_text(v) for v in scope if v not in columns]
+        fields = [f"{row}.{escape_name(c)} AS {var_text(c)}" for c in columns]
         tail = (f" UNWIND {' + '.join(lists)} AS {row} WITH {'DISTINCT ' if distinct else ''}"
                 + ", ".join(carried + fields))
         end = node.RBRACE().symbol.stop + 1

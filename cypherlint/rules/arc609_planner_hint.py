@@ -12,9 +12,9 @@ class PlannerHint(Rule):
     `MATCH` pattern (a warning).
 
     **Why it breaks on ArcadeDB.** The native engine parses hints and never reads them (source;
-    "index hints: not implemented" in its documentation): the rows are right (measured on 26.10.2),
-    but the plan the hint asked for is not used, and a hint Neo4j would reject as impossible is
-    accepted silently.
+    "index hints: not implemented" in its documentation): the plan the hint asked for is not used,
+    and a hint Neo4j rejects — `USING INDEX` on an index that does not exist fails with "No such
+    index" — runs anyway. Where the hint is valid the rows are the same (measured on 26.10.2).
 
     **Example.** `MATCH (n:Person) USING INDEX n:Person(name) WHERE n.name = 'a' RETURN n`
 
@@ -40,5 +40,6 @@ class PlannerHint(Rule):
         while s > 0 and ctx.text[s - 1] in " \t\r\n":
             s -= 1
         fix = Fix("safe", "drop the hint", (Edit(s, e, ""),))
-        ctx.report(self, node, f"planner hint {ctx.source(node)} has no effect: it {affected.where}", fix=fix,
+        ctx.report(self, node, f"planner hint {ctx.source(node)} is ignored (no effect on the plan; an impossible hint "
+                   f"is not rejected): it {affected.where}", fix=fix,
                    hint="drop the hint; ArcadeDB uses an index on the property by itself")

@@ -27,9 +27,12 @@ class TrailingSemicolon(Rule):
     constructs = ("syntax.semicolon",)
     node_types = ()
 
+    def needs_statements(self, tctx) -> bool:
+        return False  # reads statement spans and parse errors from tctx.parsed, never trees
+
     def finish_text(self, tctx) -> None:
-        stmts = [s for s in tctx.parsed.statements if s.tree is not None or s.tokens]
-        if len(stmts) != 1 or stmts[0].tree is None:
+        stmts = [s for s in tctx.parsed.statements if s.error is None or s.tokens]
+        if len(stmts) != 1 or stmts[0].error is not None:
             return
         end = stmts[0].end
         semi = tctx.text.find(";", end)

@@ -6,12 +6,16 @@ so that the catalogue rules can grow their helpers without touching a file every
 
 from __future__ import annotations
 
+import re
+
 from antlr4.tree.Tree import TerminalNode
 
 from cypherlint import analysis
 from cypherlint._generated.CypherParser import CypherParser as P
 from cypherlint.model import Edit
 from cypherlint.rules.scope import variables_before
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 # Places whose variables and clauses are not part of the enclosing query part's row stream.
 NESTED = (P.SubqueryCallContext, P.ExistsSubqueryContext, P.CountSubqueryContext, P.CollectSubqueryContext,
@@ -56,21 +60,33 @@ def line_separator(ctx, offset: int) -> str:
 
 
 def bind_before(ctx, clause, bindings: list[tuple[str, str]]) -> Edit | None:
-    """An edit inserting ``WITH [*,] expr AS name, ...`` right before ``clause``.
+    """An edit inserting ``WITH a, b, expr AS name, ...`` right before ``clause``.
 
-    ``bindings`` are (expression text, new variable name). The WITH carries every variable bound
-    before the clause (``WITH *``) or, when nothing is bound yet, only the new names. None when the
-    clause sits in a nested scope (subquery, FOREACH) or its scope cannot be determined.
+    ``bindings`` are (expression text, new variable name). The WITH names every variable bound
+    before the clause explicitly: ``WITH *, expr AS x`` fails on ArcadeDB 26.2-26.3 (ARC617). None
+    when the clause sits in a nested scope (subquery, FOREACH) or its scope cannot be determined.
     """
     if is_nested(clause):
         return None
     scope = variables_before(clause)
     if scope is None:
         return None
-    items = ", ".join(f"{expr} AS {name}" for expr, name in bindings)
     start = analysis.span(clause)[0]
-    head = f"WITH *, {items}" if scope else f"WITH {items}"
-    return Edit(start, start, head + line_separator(ctx, start))
+    return Edit(start, start, with_head(scope, bindings) + line_separator(ctx, start))
+
+
+def var_text(name: str) -> str:
+    """A variable as source text: plain when it is an identifier (keywords such as `row` are valid
+    variables and must stay unquoted: backticked variables break on ArcadeDB, ARC214)."""
+    if _IDENTIFIER.match(name):
+        return name
+    return "`" + name.replace("`", "``") + "`"
+
+
+def with_head(scope: list[str], bindings: list[tuple[str, str]]) -> str:
+    """``WITH a, b, expr AS x``: the variables in scope, then the new bindings."""
+    items = [var_text(v) for v in scope] + [f"{expr} AS {name}" for expr, name in bindings]
+    return "WITH " + ", ".join(items)
 
 
 def where_edits(ctx, match: P.MatchClauseContext, condition: str) -> list[Edit]:
