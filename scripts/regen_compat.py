@@ -17,6 +17,7 @@ case that measured each construct (``case``, with the ``fixtures`` it uses) so t
 Usage:
   python scripts/regen_compat.py                     # all releases, all cases; writes compat.json
   python scripts/regen_compat.py --releases 26.5.1.post1 26.10.2.post1 --only anon.rel.count
+  python scripts/regen_compat.py --stale             # only cases added or changed since the last run
   python scripts/regen_compat.py --check             # exit 1 if compat.json is not what we measure
   python scripts/regen_compat.py --compare-shared    # committed outcomes vs ../shared/arcadedb
 """
@@ -220,6 +221,11 @@ def measure_release(package_version: str, cases: list[Case], fixtures: dict, arg
 # ------------------------------------------------------------------------------ compat.json
 
 
+def case_record(case: Case) -> dict:
+    """The case as compat.json records it (defaults left out)."""
+    return {k: v for k, v in case.to_dict().items() if v not in (None, {}, False, "")}
+
+
 def merge(base: dict, measured: list[dict], cases: dict[str, Case], fixtures: dict, only: set[str] | None) -> dict:
     data = json.loads(json.dumps(base))
     releases = data.setdefault("releases", {})
@@ -230,7 +236,7 @@ def merge(base: dict, measured: list[dict], cases: dict[str, Case], fixtures: di
     used_fixtures: dict[str, list[str]] = dict(data.get("fixtures", {}))
     for construct, case in cases.items():
         entry = constructs.setdefault(construct, {"title": case.title or construct})
-        entry["case"] = {k: v for k, v in case.to_dict().items() if v not in (None, {}, False, "")}
+        entry["case"] = case_record(case)
         if isinstance(case.setup, str):
             used_fixtures[case.setup] = list(fixtures[case.setup])
         native = entry.setdefault("native", {})
@@ -345,6 +351,8 @@ def main() -> int:
     ap.add_argument("--releases", nargs="+", metavar="WHEEL", default=None,
                     help=f"arcadedb-embedded versions to measure (default: {' '.join(RELEASES)})")
     ap.add_argument("--only", nargs="+", metavar="CONSTRUCT", default=None, help="measure only these constructs")
+    ap.add_argument("--stale", action="store_true",
+                    help="measure only constructs whose measuring case (or fixture) differs from the one recorded")
     ap.add_argument("--check", action="store_true",
                     help="measure, report differences against the committed compat.json, exit 1 on any; write nothing")
     ap.add_argument("--compare-shared", action="store_true",
@@ -381,6 +389,15 @@ def main() -> int:
         log(f"error: {exc}")
         return 2
     only = set(args.only) if args.only else None
+    if args.stale:
+        recorded = base.get("constructs", {})
+        stale = {k for k, c in chosen.items() if recorded.get(k, {}).get("case") != case_record(c)
+                 or (isinstance(c.setup, str) and base.get("fixtures", {}).get(c.setup) != list(fixtures[c.setup]))}
+        only = (only or set(chosen)) & stale
+        if not only:
+            log("every measuring case is measured as recorded; nothing to do")
+            return 0
+        log(f"stale: {', '.join(sorted(only))}")
     if only is not None:
         unknown = only - set(chosen)
         if unknown:
