@@ -43,6 +43,8 @@ def _collect(tree) -> dict[str, _Occurrences]:
 
     for n in analysis.walk(tree):
         if isinstance(n, (P.VariableContext, P.VariableExpressionContext)):
+            if isinstance(n.parentCtx, P.SchemaNameContext):
+                continue  # an index or constraint name, not a variable
             name = analysis.name_text(n.getText())
             if isinstance(n, P.VariableExpressionContext) and isinstance(n.parentCtx, P.SortItemContext):
                 clause = _return_of(n)
