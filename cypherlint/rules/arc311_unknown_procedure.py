@@ -22,6 +22,9 @@ ADVICE = {
     "dbms.functions": "ArcadeDB lists no functions from Cypher; see its documentation",
     "db.ping": "send a trivial query such as RETURN 1",
     "tx.setmetadata": "drop the call: ArcadeDB has no transaction metadata",
+    "db.create.setnodevectorproperty": "store the vector as a plain property: SET n.embedding = $vector",
+    "db.create.setrelationshipvectorproperty": "store the vector as a plain property: SET r.embedding = $vector",
+    "db.create.setvectorproperty": "store the vector as a plain property: SET n.embedding = $vector",
 }
 
 
@@ -62,7 +65,7 @@ class UnknownProcedure(Rule):
         name = analysis.procedure_name(node)
         if name.startswith(("apoc.", "gds.", "algo.")) or name in ("db.propertykeys",):
             return
-        if name in PROCEDURES or name in APOC_FUNCTIONS or name.startswith(FOREIGN_PROCEDURES):
+        if name in PROCEDURES or name in APOC_FUNCTIONS or name in FOREIGN_PROCEDURES:
             return
         if name.startswith(("sql.", "geo.", "vector.", "ts.", "fulltext.")):
             return  # ArcadeDB SQL functions called as procedures

@@ -101,10 +101,16 @@ PROCEDURES = frozenset(
 # Registered only after the source snapshot's last release: their own compat constructs say when.
 LATE_PROCEDURES = {"do.when": "proc.apoc.do.when", "refactor.mergenodes": "proc.apoc.refactor",
                    "refactor.clonenodeswithrelationships": "proc.apoc.refactor"}
-# Procedure namespaces other engineers' rules own (vector / full-text indexes, schema procedures).
-FOREIGN_PROCEDURES = ("db.index.", "db.indexes", "db.awaitindex", "db.awaitindexes", "db.constraints",
-                      "db.createindex", "db.createuniquepropertyconstraint", "db.create.setnodevectorproperty",
-                      "db.create.setvectorproperty")
+# Procedures other rules own (vector and full-text index procedures ARC301-ARC303, schema
+# procedures ARC407): ARC311 leaves exactly these names to them.
+FOREIGN_PROCEDURES = frozenset({
+    "db.index.vector.querynodes", "db.index.vector.queryrelationships", "db.index.vector.createnodeindex",
+    "db.index.vector.createrelationshipindex", "db.index.fulltext.querynodes",
+    "db.index.fulltext.queryrelationships", "db.index.fulltext.createnodeindex",
+    "db.index.fulltext.createrelationshipindex", "db.index.fulltext.drop",
+    "db.index.fulltext.awaiteventuallyconsistentindexrefresh", "db.indexes", "db.awaitindexes", "db.constraints",
+    "db.awaitindex", "db.createindex", "db.createuniquepropertyconstraint", "db.createnodekey",
+})
 # Bolt-only synthetic answers (§4.3): still unknown to the engine over HTTP and embedded.
 NEO4J_PROCEDURE_NAMESPACES = ("db.", "dbms.", "tx.")
 
