@@ -36,6 +36,11 @@ MAX_NESTING = 120
 # the lexer stops making tokens for it there. The largest statement in the corpora has 17,616
 # tokens; parsing 100,000 takes about a second and a half.
 MAX_STATEMENT_TOKENS = 100_000
+# At most this many statements of one text are analysed; the rest get one E002 (5 MB of `a;` is
+# 2.5 million statements). Syntax errors are explained with trial re-parses (errors.py) in the
+# first _MAX_EXPLAINED of them only: beyond that, the plain message.
+MAX_STATEMENTS = 100_000
+_MAX_EXPLAINED = 200
 
 _OPEN = frozenset({fastlexer.OPERATORS["("], fastlexer.OPERATORS["["], fastlexer.OPERATORS["{"]})
 _CLOSE = frozenset({fastlexer.OPERATORS[")"], fastlexer.OPERATORS["]"], fastlexer.OPERATORS["}"]})
@@ -202,6 +207,10 @@ def _parse(text: str) -> ParseResult:
     lexed: Tokens = tokenize(text, MAX_STATEMENT_TOKENS)
     result = ParseResult(text, [], lexed.comments)
     for index, toks in enumerate(split_statements(lexed.tokens)):
+        if index >= MAX_STATEMENTS:
+            result.issues.append(input_limit_issue(
+                toks[0].start, len(text), f"more than {MAX_STATEMENTS:,} statements; cypherlint does not analyse the rest"))
+            break
         start, end = toks[0].start, toks[-1].stop + 1
         eof = CypherToken(Token.EOF, end, end - 1, "<EOF>", toks[-1].tokenIndex + 1)
         stmt_tokens = toks + [eof]
@@ -232,7 +241,8 @@ def _parse(text: str) -> ParseResult:
                 else:
                     stmt.error = problem
             elif stmt.error is None:
-                stmt.error = describe_syntax_error(text, stmt, err, expected, _error_offset)
+                explain = _error_offset if len(result.issues) < _MAX_EXPLAINED else None
+                stmt.error = describe_syntax_error(text, stmt, err, expected, explain)
         if stmt.error is not None:
             result.issues.append(stmt.error)
     return result
