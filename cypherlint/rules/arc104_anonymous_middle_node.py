@@ -8,13 +8,15 @@ from cypherlint.rules.util import fresh_names, has_star_projection
 
 
 class AnonymousMiddleNode(Rule):
-    """A labelled anonymous node in the middle of a MATCH chain returns no rows up to ArcadeDB 26.4.
+    """A labelled anonymous node between labelled nodes of a MATCH chain returns no rows up to ArcadeDB 26.4.
 
     **What it does.** Flags a node pattern with a label but no variable that sits between two
-    relationships of a `MATCH` pattern: `(a)-[:KNOWS]->(:Person)-[:KNOWS]->(c)`.
+    relationships of a `MATCH` pattern whose neighbouring nodes are labelled too:
+    `(a:Person)-[:KNOWS]->(:Person)-[:KNOWS]->(c:Person)`.
 
-    **Why it breaks on ArcadeDB.** On 26.2.1 and 26.3.2 (measured) such a chain matches nothing:
-    the query returns no rows, silently. The source history reports the same on 26.4.x (issue
+    **Why it breaks on ArcadeDB.** On 26.2.1, 26.3.1 and 26.3.2 (measured) such a chain returns no
+    rows when its columns are projected, silently (`count(*)` alone, an unlabelled neighbour, or a
+    `WITH a, c` in between happen to work). The source history reports the same on 26.4.x (issue
     #4092) and a fix in 26.5.1; 26.5.1 and later return Neo4j's rows.
 
     **Example.** `MATCH (a:Person)-[:KNOWS]->(:Person)-[:KNOWS]->(c:Person) RETURN a.name, c.name`
@@ -29,7 +31,7 @@ class AnonymousMiddleNode(Rule):
 
     code = "ARC104"
     name = "anonymous-middle-node"
-    summary = "a labelled anonymous middle node (a)-[:R]->(:L)-[:R]->(c) matches nothing up to ArcadeDB 26.4"
+    summary = "a labelled anonymous middle node (a:A)-[:R]->(:L)-[:R]->(c:C) matches nothing up to ArcadeDB 26.4"
     constructs = ("anon.two.hops",)
     node_types = (P.NodePatternContext,)
     fix_applicability = "safe"
@@ -45,6 +47,11 @@ class AnonymousMiddleNode(Rule):
         if i == 0 or i == len(atoms) - 1:
             return
         if not (isinstance(atoms[i - 1], P.RelationshipPatternContext) and isinstance(atoms[i + 1], P.RelationshipPatternContext)):
+            return
+        # Measured: the chain breaks only when the nodes on both sides carry a label too.
+        before = atoms[i - 2] if i >= 2 else None
+        after = atoms[i + 2] if i + 2 < len(atoms) else None
+        if not all(isinstance(n, P.NodePatternContext) and n.labelExpression() is not None for n in (before, after)):
             return
         if not isinstance(pattern_clause(node), P.MatchClauseContext):
             return
