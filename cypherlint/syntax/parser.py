@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from antlr4.atn.PredictionMode import PredictionMode
 from antlr4.error.ErrorStrategy import BailErrorStrategy
 from antlr4.error.Errors import InputMismatchException, ParseCancellationException, RecognitionException
+from antlr4.ParserRuleContext import ParserRuleContext
 from antlr4.Token import Token
 
 from cypherlint._generated.CypherParser import CypherParser
@@ -137,8 +138,8 @@ def parse_tokens(stmt_tokens: list[CypherToken]) -> tuple[CypherParser.Statement
         parser.reset_collected()
         try:
             return parser.statement(), None, None, False
-        except ParseCancellationException:
-            pass
+        except ParseCancellationException as cancelled:
+            _release_failed(cancelled)
         # Second stage: full LL. Either SLL was too weak, or there is a real error to report.
         stream.seek(0)
         parser.reset_collected()
@@ -148,11 +149,49 @@ def parse_tokens(stmt_tokens: list[CypherToken]) -> tuple[CypherParser.Statement
         parser._errHandler = strategy
         try:
             tree = parser.statement()
-        except ParseCancellationException:
+        except ParseCancellationException as cancelled:
+            _release_failed(cancelled, strategy.error)
             return None, strategy.error, strategy.expected, True
         if strategy.error is not None:
+            _release_failed(strategy.error)
             return None, strategy.error, strategy.expected, True
         return tree, None, None, True
+
+
+def _release_failed(*errors) -> None:
+    """Break the reference cycles a failed parse leaves behind, so it is freed at once.
+
+    The partial tree (parent links, and ``ctx.exception`` pointing back at the error) and the
+    traceback frames that hold the error are cycles; parse() pauses the cyclic collector, so
+    without this a text with many bad statements would keep every one of them until the end.
+    The errors keep what the error messages need (tokens, the expected set).
+    """
+    seen: set[int] = set()
+    roots = []
+    todo = [e for e in errors if e is not None]
+    while todo:
+        err = todo.pop()
+        if id(err) in seen:
+            continue
+        seen.add(id(err))
+        err.__traceback__ = None
+        ctx = getattr(err, "ctx", None)
+        if ctx is not None:
+            while ctx.parentCtx is not None:
+                ctx = ctx.parentCtx
+            roots.append(ctx)
+        for linked in (err.__context__, err.__cause__, *err.args):
+            if isinstance(linked, BaseException):
+                todo.append(linked)
+    for root in roots:
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            node.parentCtx = None
+            if isinstance(node, ParserRuleContext):
+                node.exception = None
+                if node.children:
+                    stack.extend(node.children)
 
 
 def _error_offset(stmt_tokens: list[CypherToken]) -> int | None:
