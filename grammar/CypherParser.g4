@@ -4,12 +4,15 @@
 //
 // Shaped for ANTLR's SLL prediction mode, which is several times faster than full LL in the
 // Python runtime:
-// - a statement is a flat list of clauses; clause order is checked after parsing (syntax/checks.py),
-//   so no decision needs to look across clause boundaries;
+// - a statement is a flat list of clauses, so no decision needs to look across clause boundaries;
+//   clause order (RETURN last, a query not ending in MATCH) is not checked by the parse layer;
 // - one left-recursive `expression` rule carries all operator precedence (no 12-level rule chain);
 // - alternatives are keyword-led wherever the language allows, so most decisions need one token;
 // - list literals and list comprehensions share one rule (`[a IN l WHERE p | e]` is a list whose
-//   first element is `a IN l`), resolved after parsing, instead of an unbounded lookahead.
+//   first element is `a IN l`), checked after parsing (syntax/checks.py), instead of an unbounded
+//   lookahead;
+// - patterns are any sequence of node, relationship and parenthesized-path patterns; that they
+//   alternate properly is checked after parsing (syntax/checks.py).
 //
 // The parse layer splits a script on ';' tokens and parses each statement with `statement`.
 
