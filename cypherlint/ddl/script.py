@@ -300,29 +300,59 @@ __all__ = ["Block", "Script", "file_plans", "flags_for", "translate_text", "WARN
 
 # --------------------------------------------------------------------- one statement, for rules
 
-_FILE_CACHE: list = [None, None]  # [parsed, (plans, catalog, conflicts)] of the last text seen
+_SCHEMA_WORDS = frozenset({"CREATE", "DROP", "SHOW", "CALL"})
+_TEXT_CACHE: list = [None, None]  # [text, (plans by statement index, catalog, conflicts by index)]
 
 
-def _file(parsed, text: str):
-    if _FILE_CACHE[0] is not parsed:
-        plans, catalog, _ = file_plans(parsed, text)
-        _FILE_CACHE[0], _FILE_CACHE[1] = parsed, (plans, catalog, _index_conflicts(plans, catalog))
-    return _FILE_CACHE[1]
+def _text_analysis(text: str):
+    """Plans of the statements of ``text`` that can be schema statements, and the file catalog.
+
+    The lint engine parses a text one statement at a time and frees each tree once analysed, so
+    a rule cannot look at the other statements' trees; this re-reads the text on its own, parsing
+    only statements that start with CREATE, DROP, SHOW or CALL (cached for the last text seen).
+    """
+    cached = _TEXT_CACHE[0]
+    if cached is not None and (cached is text or cached == text):
+        return _TEXT_CACHE[1]
+    from cypherlint.syntax.fastlexer import tokenize
+    from cypherlint.syntax.parser import MAX_STATEMENT_TOKENS, split_statements
+
+    lexed = tokenize(text, MAX_STATEMENT_TOKENS)
+    lines = _LineOf(text)
+    plans: dict[int, StatementPlan] = {}
+    for index, toks in enumerate(split_statements(lexed.tokens)):
+        if not toks or toks[0].text.upper() not in _SCHEMA_WORDS or len(toks) >= MAX_STATEMENT_TOKENS:
+            continue
+        start, end = toks[0].start, toks[-1].stop + 1
+        piece = text[start:end]
+        sub = parse(piece).statements
+        if len(sub) != 1:
+            continue
+        plan = plan_statement(sub[0], piece, lines(start))
+        plan.index = index
+        plans[index] = plan
+    inline, _ = comment_hints(lexed.comments, lines)
+    ordered = [plans[i] for i in sorted(plans)]
+    catalog = Catalog.build(ordered, inline)
+    conflicts = _index_conflicts(ordered, catalog)
+    by_index = {ordered[i].index: c for i, c in conflicts.items()}
+    _TEXT_CACHE[0], _TEXT_CACHE[1] = text, (plans, catalog, by_index)
+    return _TEXT_CACHE[1]
 
 
 def file_catalog(parsed, text: str) -> Catalog:
-    """The catalog of a parsed text (cached for the last text seen)."""
-    return _file(parsed, text)[1]
+    """The catalog of a text (``parsed`` is unused: the engine may have freed its trees)."""
+    return _text_analysis(text)[1]
 
 
 def statement_rendering(parsed, text: str, index: int, target=None) -> tuple[StatementPlan, Rendered] | None:
-    """The plan and SQL of statement ``index`` of an already parsed text, knowing the whole file.
+    """The plan and SQL of statement ``index`` of ``text``, knowing the whole text.
 
     For rules: the catalog (names, types) and the index conflicts come from every statement of the
-    text; the rendering is self-contained. The file analysis is cached for the last text.
+    text; the rendering is self-contained.
     """
-    plans, catalog, conflicts = _file(parsed, text)
-    if not 0 <= index < len(plans):
+    plans, catalog, conflicts = _text_analysis(text)
+    plan = plans.get(index)
+    if plan is None:
         return None
-    plan = plans[index]
     return plan, render(plan, catalog, flags_for(target), conflicts.get(index))

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
 from cypherlint._generated.CypherParser import CypherParser as P
-from cypherlint.ddl.translate import translate_index
-from cypherlint.model import Fix
+from cypherlint.ddl.fixes import sql_fix
 from cypherlint.rules.base import Rule
 
 
@@ -50,17 +49,13 @@ class CypherCreateIndex(Rule):
             return  # legacy ON :L(p) syntax: its own rule
         kind = node.indexKind()
         kind_text = kind.getText().upper() if kind is not None else ""
-        if kind_text in ("VECTOR", "FULLTEXT", "LOOKUP"):
+        if kind_text in ("VECTOR", "FULLTEXT", "LOOKUP", "BTREE"):
             return  # never supported in Cypher: their own rules
         construct = self._construct(node, kind_text)
         affected = ctx.affected(construct) or ctx.affected("ddl.cy.index.ifnotexists")
         if affected is None:
             return
-        translation = translate_index(node, ctx.text)
-        fix = None
-        if translation.sql:
-            fix = Fix("display-only", "create it with ArcadeDB SQL: " + "; ".join(translation.sql),
-                      (ctx.replace(ctx.tree.statementBody(), translation.script().rstrip(";")),), "sql")
+        fix, _ = sql_fix(ctx, "create it with ArcadeDB SQL")
         ctx.report(self, node, f"Cypher CREATE INDEX {affected.where}",
                    hint="use the SQL three-step: CREATE VERTEX TYPE, CREATE PROPERTY, CREATE INDEX ... NOTUNIQUE",
                    fix=fix)
