@@ -22,7 +22,8 @@ from cypherlint._generated.CypherParser import CypherParser as P
 from cypherlint.model import DOCS_BASE_URL, Diagnostic, Edit, Fix
 from cypherlint.rules import ALL_RULES, RULES_BY_CODE
 from cypherlint.rules.base import Rule
-from cypherlint.syntax.parser import ParseResult, Statement, parse
+from cypherlint.syntax.errors import input_limit_issue
+from cypherlint.syntax.parser import ParseResult, Statement, parse, parse_incrementally
 from cypherlint.targets import Affected, Target, parse_target
 
 SUPPRESSION_CODE = "CL100"
@@ -285,10 +286,15 @@ def run(text: str, target: Target, params: dict | None, select: Sequence[str], i
     own = parsed is None
     try:
         if own:
-            parsed = parse(text)
-        return _run(text, target, params, select, ignore, parsed)
+            # Statements are parsed one at a time as _run consumes them, and each tree is freed
+            # once analysed (unless a cross-statement rule needs them all): memory follows the
+            # largest statement, not the size of the text.
+            parsed, statements = parse_incrementally(text)
+        else:
+            statements = parsed.statements
+        return _run(text, target, params, select, ignore, parsed, statements, stream=own)
     finally:
-        if own:
+        if own and parsed is not None:
             _release(parsed)
         if pause_gc:
             gc.enable()
@@ -297,52 +303,78 @@ def run(text: str, target: Target, params: dict | None, select: Sequence[str], i
 def _release(parsed: ParseResult) -> None:
     """Break the parent links of every tree so the trees are freed without the cyclic collector."""
     for stmt in parsed.statements:
-        tree = stmt.tree
-        if tree is None:
-            continue
-        stack = [tree]
-        pop, push = stack.pop, stack.extend
-        while stack:
-            node = pop()
-            node.parentCtx = None
-            children = getattr(node, "children", None)
-            if children:
-                push(children)
-        stmt.tree = None
+        _release_statement(stmt)
+
+
+def _release_statement(stmt: Statement) -> None:
+    tree = stmt.tree
+    if tree is None:
+        return
+    stack = [tree]
+    pop, push = stack.pop, stack.extend
+    while stack:
+        node = pop()
+        node.parentCtx = None
+        children = getattr(node, "children", None)
+        if children:
+            push(children)
+    stmt.tree = None
 
 
 def _run(text: str, target: Target, params: dict | None, select: Sequence[str], ignore: Sequence[str],
-         parsed: ParseResult) -> list[Diagnostic]:
+         parsed: ParseResult, statements: Iterable[Statement] | None = None, stream: bool = False) -> list[Diagnostic]:
     lines = LineIndex(text)
     rp = plan(target, tuple(select), tuple(ignore))
     tctx = TextContext(text, parsed, target, params)
     dispatch = rp.dispatch
     walk = analysis.walk
-    for stmt in parsed.statements:
+    keep = not stream or any(rule.needs_statements(tctx) for rule in rp.text_rules)
+    too_deep = []
+    for stmt in parsed.statements if statements is None else statements:
         if stmt.tree is None:
             continue
         ctx = StatementContext(tctx, stmt)
-        tctx.statements.append(ctx)
         nodes = ctx._nodes
-        for node in walk(stmt.tree):
-            cls = type(node)
-            bucket = nodes.get(cls)
-            if bucket is None:
-                nodes[cls] = [node]
-            else:
-                bucket.append(node)
-            rules = dispatch.get(cls)
-            if rules:
-                for rule in rules:
-                    rule.visit(node, ctx)
-        for rule in rp.rules:
-            if type(rule).finish is not Rule.finish:
-                rule.finish(ctx)
+        mark = len(tctx.findings)
+        try:
+            for node in walk(stmt.tree):
+                cls = type(node)
+                bucket = nodes.get(cls)
+                if bucket is None:
+                    nodes[cls] = [node]
+                else:
+                    bucket.append(node)
+                rules = dispatch.get(cls)
+                if rules:
+                    for rule in rules:
+                        rule.visit(node, ctx)
+            for rule in rp.rules:
+                if type(rule).finish is not Rule.finish:
+                    rule.finish(ctx)
+        except RecursionError:
+            # A tree can be far deeper than its brackets: `a OR b OR ...` with 10,000 terms is
+            # 10,000 left-nested nodes, and a rule that recurses over it runs out of stack. The
+            # statement is reported as too deep (E002) instead of crashing the whole lint.
+            del tctx.findings[mark:]
+            too_deep.append(input_limit_issue(stmt.start, stmt.end, "statement nested too deeply to analyse"))
+            if stream:
+                _release_statement(stmt)
+            continue
+        if keep:
+            tctx.statements.append(ctx)
+        else:
+            del ctx
+            _release_statement(stmt)
     for rule in rp.text_rules:
-        rule.finish_text(tctx)
+        mark = len(tctx.findings)
+        try:
+            rule.finish_text(tctx)
+        except RecursionError:
+            del tctx.findings[mark:]
+            too_deep.append(input_limit_issue(0, len(text), f"text nested too deeply for {rule.code} to analyse"))
 
     diags: list[Diagnostic] = []
-    for issue in parsed.issues:
+    for issue in parsed.issues + too_deep:
         if is_selected(issue.code, select, ignore):
             diags.append(_to_diagnostic(issue.code, issue.name, issue.message, "error", issue.start, issue.end, lines,
                                         hint=issue.hint, url=rule_url(issue.code)))

@@ -3,18 +3,23 @@
 After ruff: fixes are sets of non-overlapping character edits. Each round lints the current text,
 takes the applicable fixes (safe ones; unsafe ones only when asked; display-only and non-Cypher
 fixes never), keeps the ones that do not overlap an earlier one, applies them, and re-parses. A
-round whose output has a syntax error the input did not have is retried one fix at a time, and a
-fix that still breaks the parse is dropped (its diagnostic stays). Rounds stop when nothing applies,
+round whose output has a syntax error the input did not have, or renames a column some RETURN
+produces, is retried one fix at a time, and a fix that still breaks the parse (or, if it is a safe
+fix, still renames a column) is dropped: its diagnostic stays. Rounds stop when nothing applies,
 after 10 rounds, or when a text repeats.
 """
 
 from __future__ import annotations
 
+import gc
 from typing import Sequence
 
-from cypherlint.engine import run
+from cypherlint import analysis
+from cypherlint._generated.CypherParser import CypherParser as P
+from cypherlint.engine import _release_statement, run
 from cypherlint.model import Diagnostic, Edit, FixResult
-from cypherlint.syntax.parser import parse
+from cypherlint.rules.util import bound_names
+from cypherlint.syntax.parser import parse_incrementally
 from cypherlint.targets import Target
 
 MAX_ROUNDS = 10
@@ -60,8 +65,49 @@ def select_non_overlapping(diags: Sequence[Diagnostic]) -> list[Diagnostic]:
     return chosen
 
 
-def _syntax_errors(text: str) -> int:
-    return len(parse(text).issues)
+def _shape(text: str) -> tuple[int, list]:
+    """What a fix round must preserve: the syntax-error count and every RETURN's column names.
+
+    Statements are parsed one at a time and each tree is freed right after, so memory follows
+    the largest statement."""
+    pause_gc = gc.isenabled()
+    if pause_gc:
+        gc.disable()
+    try:
+        parsed, statements = parse_incrementally(text)
+        columns: list = []
+        for stmt in statements:
+            columns.extend(_return_columns(stmt, text))
+            _release_statement(stmt)
+        return len(parsed.issues), columns
+    finally:
+        if pause_gc:
+            gc.enable()
+
+
+def _return_columns(stmt, text: str) -> list:
+    """Column names of each RETURN of a statement: the alias, else the variable, else the source
+    text of the expression (what Neo4j names the column). ``RETURN *`` stands for every variable
+    of the statement, so a fix that introduces a variable there changes the columns too."""
+    out: list = []
+    if stmt.tree is None:
+        out.append(None)
+    else:
+        for node in analysis.walk(stmt.tree):
+            if not isinstance(node, P.ReturnClauseContext):
+                continue
+            items = node.projectionBody().projectionItems()
+            cols = ["*", *sorted(bound_names(stmt.tree))] if items.STAR() is not None else []
+            for item in items.projectionItem():
+                alias, expr = item.symbolicName(), item.expression()
+                if alias is not None:
+                    cols.append(analysis.name_text(alias.getText()))
+                elif isinstance(expr, P.VariableExpressionContext):
+                    cols.append(analysis.name_text(expr.getText()))
+                else:
+                    cols.append(analysis.text_of(text, expr))
+            out.append(tuple(cols))
+    return out
 
 
 def fix_text(text: str, target: Target, params, select, ignore, unsafe_fixes: bool) -> FixResult:
@@ -69,7 +115,7 @@ def fix_text(text: str, target: Target, params, select, ignore, unsafe_fixes: bo
     seen = {text}
     current = text
     rejected: set[tuple[str, int, int, str]] = set()  # fixes known to break the parse
-    baseline_errors = _syntax_errors(current)
+    baseline_errors, columns = _shape(current)
     for _ in range(MAX_ROUNDS):
         diags = run(current, target, params, select, ignore)
         candidates = [d for d in diags if applicable(d, unsafe_fixes) and _key(d) not in rejected]
@@ -77,24 +123,31 @@ def fix_text(text: str, target: Target, params, select, ignore, unsafe_fixes: bo
             break
         chosen = select_non_overlapping(candidates)
         new = apply_edits(current, [e for d in chosen for e in d.fix.edits])
-        if _syntax_errors(new) > baseline_errors:
-            # Find the culprits: apply the fixes one at a time, keeping those that parse.
+        new_errors, new_columns = _shape(new)
+        if new_errors > baseline_errors or new_columns != columns:
+            # Find the culprits: apply the fixes one at a time, keeping those that parse and, for
+            # safe fixes, keep every returned column name (an unsafe fix may rename a column).
             kept: list[Diagnostic] = []
+            kept_columns = columns
             for d in chosen:
                 trial = apply_edits(current, [e for k in kept + [d] for e in k.fix.edits])
-                if _syntax_errors(trial) > baseline_errors:
+                trial_errors, trial_columns = _shape(trial)
+                if trial_errors > baseline_errors or (d.fix.applicability == "safe" and trial_columns != kept_columns):
                     rejected.add(_key(d))
                 else:
                     kept.append(d)
+                    kept_columns = trial_columns
             chosen = kept
             if not chosen:
                 continue
             new = apply_edits(current, [e for d in chosen for e in d.fix.edits])
+            new_columns = kept_columns
         if new == current or new in seen:
             break
         applied.extend(chosen)
         seen.add(new)
         current = new
+        columns = new_columns
     remaining = run(current, target, params, select, ignore)
     return FixResult(current, applied, remaining, current != text, feedback(current, remaining))
 

@@ -42,6 +42,9 @@ class MissingParameter(Rule):
     name = "missing-parameter"
     summary = "a parameter used by the query is not supplied (ArcadeDB up to 26.7 binds it to null)"
 
+    def needs_statements(self, tctx) -> bool:
+        return tctx.params is not None
+
     def finish_text(self, tctx) -> None:
         if tctx.params is None:
             return

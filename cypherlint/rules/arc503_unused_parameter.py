@@ -25,6 +25,9 @@ class UnusedParameter(Rule):
     summary = "a supplied parameter is not used by the query"
     severity = "warning"
 
+    def needs_statements(self, tctx) -> bool:
+        return tctx.params is not None
+
     def finish_text(self, tctx) -> None:
         if tctx.params is None:
             return

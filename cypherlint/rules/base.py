@@ -41,6 +41,14 @@ class Rule:
     def finish_text(self, ctx: TextContext) -> None:
         """Called once per linted text, after every statement (for checks across statements)."""
 
+    def needs_statements(self, ctx: TextContext) -> bool:
+        """Whether :meth:`finish_text` reads ``ctx.statements`` (their trees) for this text.
+
+        When no active rule does, the engine frees each statement's tree as soon as the statement
+        is analysed, so linting a huge file needs memory for its largest statement only.
+        """
+        return type(self).finish_text is not Rule.finish_text
+
     @classmethod
     def documentation(cls) -> str:
         import inspect

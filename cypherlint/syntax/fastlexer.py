@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import NamedTuple
 
 from antlr4.Token import Token
@@ -124,10 +125,59 @@ _TOKEN_RE = re.compile(
     re.DOTALL,
 )
 _BLOCK, _LINE, _IDENT, _OP = 1, 2, 8, 10
+_ERROR = 11
+# Where an unterminated string's scan stops (end of text, or a bad escape): the string rule without
+# its closing quote. Every quote of the same kind inside that stretch is an escaped one, so a string
+# opened there scans the same characters and fails the same way (see tokenize).
+_STRING_PREFIX = {q: re.compile(f"{q}[^{q}\\\\]*(?:{_ESCAPE}[^{q}\\\\]*)*") for q in ("'", '"')}
+_LEADING_WS = re.compile(f"(?:{_WS})?")
 # Everything up to the next ';' token (or the end), token by token as the lexer would see it: a
 # ';' inside a string, comment or backticked name does not count. Used to skip the rest of an
 # oversized statement without making a token of each of its parts.
-_SKIP_RE = re.compile(f"(?:[^;'\"`/]+|{_STRING}|{_BACKTICKED}|{_BLOCK_COMMENT}|//[^\r\n]*|[^;])*", re.DOTALL)
+_SKIP_SPECIAL = re.compile("[;'\"`/]")
+_SKIP_PART = {q: re.compile(f"{q}[^{q}\\\\]*(?:{_ESCAPE}[^{q}\\\\]*)*{q}") for q in ("'", '"')}
+_SKIP_PART["`"] = re.compile(_BACKTICKED)
+_SKIP_PART["/*"] = re.compile(_BLOCK_COMMENT)
+
+
+def _skip_statement(text: str, pos: int) -> int:
+    """Offset of the next ';' token at or after ``pos`` (or the end): a ';' inside a string,
+    comment or backticked name does not count. Unterminated openers are remembered as in
+    tokenize, so that n of them cost O(n), not O(n^2) (a regular expression would rescan)."""
+    end = len(text)
+    dead_quote = {"'": -1, '"': -1}
+    dead_comment = end
+    search = _SKIP_SPECIAL.search
+    while True:
+        m = search(text, pos)
+        if m is None:
+            return end
+        at = m.start()
+        ch = text[at]
+        if ch == ";":
+            return at
+        if ch == "/":
+            if text.startswith("//", at):
+                line_end = text.find("\n", at)
+                cr = text.find("\r", at, line_end if line_end != -1 else end)
+                pos = cr if cr != -1 else (line_end if line_end != -1 else end)
+                continue
+            if not text.startswith("/*", at) or at >= dead_comment:
+                pos = at + 1
+                continue
+            ch = "/*"
+        elif ch != "`" and at < dead_quote[ch]:
+            pos = at + 1
+            continue
+        part = _SKIP_PART[ch].match(text, at)
+        if part is not None:
+            pos = part.end()
+            continue
+        if ch == "/*":
+            dead_comment = at
+        elif ch != "`":
+            dead_quote[ch] = _STRING_PREFIX[ch].match(text, at).end()
+        pos = at + 1
 _GROUP_TYPES = [
     0,
     BLOCK_COMMENT,
@@ -180,6 +230,22 @@ def _identifier_length(candidate: str) -> int:
     return len(candidate)
 
 
+def _class(ranges) -> str:
+    return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+
+
+@lru_cache(maxsize=1)
+def _exact_token_re() -> re.Pattern:
+    """_TOKEN_RE with group 8 matching exactly the lexer's names (ID_START ID_PART*).
+
+    Compiled on first need only (~15 ms): most texts never cut a name candidate short.
+    """
+    loose = r"([^\x00-\x40\x5b-\x5e\x60\x7b-\x7f][^\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]*)"
+    exact = f"([{_class(_charsets.ID_START)}][{_class(_charsets.ID_PART)}]*)"
+    assert _TOKEN_RE.pattern.count(loose) == 1
+    return re.compile(_TOKEN_RE.pattern.replace(loose, exact), re.DOTALL)
+
+
 class Tokens(NamedTuple):
     """The lexer's output: parser tokens (default channel) and comments, both in text order."""
 
@@ -206,15 +272,33 @@ def tokenize(text: str, max_statement_tokens: int | None = None) -> Tokens:
     end = len(text)
     limit = max_statement_tokens or end + 1
     statement_start = 0  # index in tokens of the current statement's first token
+    # Openers known to fail without scanning (else n unterminated openers cost O(n^2)): a quote
+    # before dead_quote[q] (see _STRING_PREFIX), a '/*' at or after dead_comment (no '*/' later).
+    dead_quote = {"'": -1, '"': -1}
+    dead_comment = end
+    guarded = False
     while pos < end:
         if len(tokens) - statement_start >= limit:
-            skipped = _SKIP_RE.match(text, pos)
-            if skipped.end() > pos:
-                append(CypherToken(ERROR_CHAR, pos, skipped.end() - 1, text[pos : skipped.end()], len(tokens)))
-                pos = skipped.end()
+            skipped = _skip_statement(text, pos)
+            if skipped > pos:
+                append(CypherToken(ERROR_CHAR, pos, skipped - 1, text[pos:skipped], len(tokens)))
+                pos = skipped
             statement_start = len(tokens) + 1
             if pos >= end:
                 break
+        if guarded:
+            at = _LEADING_WS.match(text, pos).end()
+            if at >= end:
+                break
+            ch = text[at]
+            if (ch == "'" or ch == '"') and at < dead_quote[ch]:
+                append(CypherToken(ERROR_CHAR, at, at, ch, len(tokens)))
+                pos = at + 1
+                continue
+            if ch == "/" and at >= dead_comment and text.startswith("/*", at):
+                append(CypherToken(operators["/"], at, at, "/", len(tokens)))
+                pos = at + 1
+                continue
         m = match(text, pos)
         group = m.lastindex
         if group is None:  # only whitespace was left
@@ -222,11 +306,21 @@ def tokenize(text: str, max_statement_tokens: int | None = None) -> Tokens:
         value = m.group(group)
         stop = m.end()
         start = stop - len(value)
+        if group == _ERROR and (value == "'" or value == '"'):  # an unterminated string
+            dead_quote[value] = _STRING_PREFIX[value].match(text, start).end()
+            guarded = True
+        elif group == _OP and value == "/" and dead_comment == end and text.startswith("/*", start):
+            dead_comment = start  # an unterminated block comment: no '*/' after it
+            guarded = True
         if group == _IDENT:
             if value.isascii():
                 append(CypherToken(keywords.get(value.upper(), IDENTIFIER), start, stop - 1, value, len(tokens)))
             else:
                 n = _identifier_length(value)
+                if n < len(value):
+                    # The candidate ran on past the name; lexing the rest would rescan it for
+                    # every token (O(n^2) on long runs). Switch to exact name classes.
+                    match = _exact_token_re().match
                 if n == 0:
                     append(CypherToken(ERROR_CHAR, start, start, value[0], len(tokens)))
                     stop = start + 1

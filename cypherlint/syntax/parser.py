@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import threading
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from antlr4.atn.PredictionMode import PredictionMode
 from antlr4.error.ErrorStrategy import BailErrorStrategy
@@ -46,6 +47,16 @@ _MAX_EXPLAINED = 200
 _OPEN = frozenset({fastlexer.OPERATORS["("], fastlexer.OPERATORS["["], fastlexer.OPERATORS["{"]})
 _CLOSE = frozenset({fastlexer.OPERATORS[")"], fastlexer.OPERATORS["]"], fastlexer.OPERATORS["}"]})
 _PREFIX_OPS = frozenset({fastlexer.KEYWORDS["NOT"], fastlexer.OPERATORS["-"], fastlexer.OPERATORS["+"]})
+# Labels joined by ':' in one label expression (`:A:B:C`, `:A&B:C`). The grammar lets `n:A:B` be
+# either one conjunction or two label predicates, so SLL prediction explores every split: building
+# the prediction DFA for a chain of k colons costs about 0.2 s per colon and never converges
+# (64 colons: ~25 s, measured). The longest chain in the corpora has 13 (TCK).
+MAX_LABEL_CHAIN = 16
+_COLON = fastlexer.OPERATORS[":"]
+# Tokens that keep a label expression going, and those after which a name is a label name.
+_LABEL_OPS = frozenset(fastlexer.OPERATORS[o] for o in ("&", "|", "!", "%", "(", ")", "$"))
+_BEFORE_LABEL = frozenset(fastlexer.OPERATORS[o] for o in (":", "&", "|", "!", "(")) | {fastlexer.KEYWORDS["IS"]}
+_NAMES = frozenset({fastlexer.IDENTIFIER, fastlexer.ESCAPED_NAME, *fastlexer.KEYWORDS.values()})
 
 
 @dataclass(slots=True)
@@ -124,6 +135,25 @@ def _nesting_problem(tokens: list[CypherToken]) -> CypherToken | None:
                 return tok
         else:
             run = 0
+    return None
+
+
+def _label_chain_problem(tokens: list[CypherToken]) -> CypherToken | None:
+    """The colon at which one label expression joins more than MAX_LABEL_CHAIN labels with ':'."""
+    colons = 0
+    prev = None
+    for tok in tokens:
+        t = tok.type
+        if t == _COLON:
+            colons += 1
+            if colons > MAX_LABEL_CHAIN:
+                return tok
+        elif t in _NAMES:
+            if prev not in _BEFORE_LABEL:  # not a label name: `n` in `n:A`, `AND` in `n:A AND m:B`
+                colons = 0
+        elif t not in _LABEL_OPS:
+            colons = 0
+        prev = t
     return None
 
 
@@ -243,8 +273,26 @@ def parse(text: str) -> ParseResult:
 
 
 def _parse(text: str) -> ParseResult:
+    result, statements = parse_incrementally(text)
+    for _ in statements:
+        pass
+    return result
+
+
+def parse_incrementally(text: str) -> tuple[ParseResult, Iterator[Statement]]:
+    """Lex ``text`` now; parse its statements one at a time as the returned iterator is consumed.
+
+    Each statement is appended to ``result.statements`` (and its error to ``result.issues``) just
+    before it is yielded, so a caller can analyse a statement and drop its tree before the next
+    one is built: memory then follows the largest statement, not the whole text. The caller
+    pauses the cyclic GC if it wants to (``parse`` does).
+    """
     lexed: Tokens = tokenize(text, MAX_STATEMENT_TOKENS)
     result = ParseResult(text, [], lexed.comments)
+    return result, _parse_statements(text, lexed, result)
+
+
+def _parse_statements(text: str, lexed: Tokens, result: ParseResult) -> Iterator[Statement]:
     for index, toks in enumerate(split_statements(lexed.tokens)):
         if index >= MAX_STATEMENTS:
             result.issues.append(input_limit_issue(
@@ -264,6 +312,10 @@ def _parse(text: str) -> ParseResult:
             stmt.error = input_limit_issue(
                 deep.start, deep.stop + 1, f"nesting deeper than {MAX_NESTING} levels; cypherlint does not analyse this statement"
             )
+        elif (chain := _label_chain_problem(toks)) is not None:
+            stmt.error = input_limit_issue(
+                chain.start, chain.stop + 1, f"more than {MAX_LABEL_CHAIN} labels joined by ':' in one label expression; "
+                "cypherlint does not analyse this statement")
         else:
             try:
                 tree, err, expected, needed_ll = parse_tokens(stmt_tokens)
@@ -284,4 +336,4 @@ def _parse(text: str) -> ParseResult:
                 stmt.error = describe_syntax_error(text, stmt, err, expected, explain)
         if stmt.error is not None:
             result.issues.append(stmt.error)
-    return result
+        yield stmt
