@@ -266,7 +266,7 @@ def describe_syntax_error(text: str, stmt: Statement, err, expected, reparse=Non
     hint = None
     phrase = describe_expected(exp_types) if exp_types else ""
     if exp_types == {Token.EOF}:
-        message += ": the statement is already complete before it"
+        message += "; expected the end of the statement"
         hint = f"remove {what} and what follows it, or put ';' before it to start a new statement"
         return SyntaxIssue(*SYNTAX_ERROR, message, start, end, hint)
     if phrase:
