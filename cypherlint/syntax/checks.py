@@ -12,9 +12,9 @@ that ANTLR's SLL prediction decides them with one or two tokens of look-ahead:
   (the whole query).
 
 Each violation is an E001 issue whose span covers exactly the offending part. The checks only
-look at nodes the parser collected while parsing (pattern elements, YIELD clauses) or, for lists,
-at statements whose tokens contain a comprehension-like ``[... WHERE/|``, so a statement without
-those constructs costs nothing here.
+look at nodes the parser collected while parsing (pattern elements, YIELD clauses, list
+expressions with WHERE or ``|``), so no tree walk is needed and a statement without those
+constructs costs nothing here.
 """
 
 from __future__ import annotations
@@ -24,10 +24,6 @@ from antlr4.tree.Tree import TerminalNode
 from cypherlint._generated.CypherParser import CypherParser as P
 from cypherlint.syntax.errors import SYNTAX_ERROR, SyntaxIssue
 
-_LBRACKET, _RBRACKET = P.LBRACKET, P.RBRACKET
-_OPENERS = frozenset({P.LPAREN, P.LBRACE})
-_CLOSERS = frozenset({P.RPAREN, P.RBRACE})
-_WHERE, _PIPE, _MINUS = P.WHERE, P.PIPE, P.MINUS
 
 
 def _span(node) -> tuple[int, int]:
@@ -51,6 +47,28 @@ _KIND = {P.NodePatternContext: _NODE, P.RelationshipPatternContext: _REL, P.Pare
 
 def check_pattern_element(elem: P.PatternElementContext) -> SyntaxIssue | None:
     """A pattern must alternate node and relationship patterns (quantified groups may sit between nodes)."""
+    # Fast pass: valid sequences are by far the most common; the detailed pass finds the culprit.
+    prev = None
+    for child in elem.children or ():
+        kind = _KIND.get(type(child))
+        if kind is None:  # a quantifier, or shortestPath(...)
+            continue
+        if kind is _REL:
+            if prev is not _NODE:
+                break
+        elif kind is _NODE:
+            if prev is _NODE:
+                break
+        elif prev is _REL:  # a parenthesized path right after a relationship
+            break
+        prev = kind
+    else:
+        if prev is not _REL:
+            return None
+    return _pattern_problem(elem)
+
+
+def _pattern_problem(elem) -> SyntaxIssue | None:
     items: list[tuple[str, object, bool]] = []  # (kind, node, quantified)
     for child in elem.children or ():
         kind = _KIND.get(type(child))
@@ -118,25 +136,6 @@ def check_yield_star(yc: P.YieldClauseContext) -> SyntaxIssue | None:
 # ------------------------------------------------------------------------------------ lists
 
 
-def may_have_bad_list(tokens) -> bool:
-    """Whether some ``[`` (not a relationship's ``-[``) directly holds a WHERE or ``|``."""
-    stack: list[bool] = []
-    prev = None
-    for tok in tokens:
-        t = tok.type
-        if t == _LBRACKET:
-            stack.append(prev != _MINUS)
-        elif t in _OPENERS:
-            stack.append(False)
-        elif t == _RBRACKET or t in _CLOSERS:
-            if stack:
-                stack.pop()
-        elif (t == _WHERE or t == _PIPE) and stack and stack[-1]:
-            return True
-        prev = t
-    return False
-
-
 def check_list(node: P.ListExpressionContext) -> SyntaxIssue | None:
     """``[x IN list WHERE p | e]``: the part before WHERE or ``|`` must be ``variable IN list``."""
     if node.WHERE() is None and node.PIPE() is None:
@@ -154,36 +153,28 @@ def check_list(node: P.ListExpressionContext) -> SyntaxIssue | None:
                   "or a pattern comprehension like [(a)-->(b) | b.name]")
 
 
-def _walk(node):
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        yield n
-        children = n.children
-        if children:
-            stack.extend(c for c in reversed(children) if not isinstance(c, TerminalNode))
-
-
 # ------------------------------------------------------------------------------------ entry
 
 
-def check_statement(tree, tokens, pattern_elements, yield_clauses) -> SyntaxIssue | None:
-    """The first (leftmost) structural problem of a parsed statement, or None."""
+def check_statement(tree, tokens, collected) -> SyntaxIssue | None:
+    """The first (leftmost) structural problem of a parsed statement, or None.
+
+    ``collected`` is the parser that built ``tree``: it gathered the pattern elements, YIELD
+    clauses and comprehension-like list expressions while parsing (syntax/fastparser.py).
+    """
     found: list[SyntaxIssue] = []
-    for elem in pattern_elements:
+    for elem in collected.pattern_elements:
         issue = check_pattern_element(elem)
         if issue is not None:
             found.append(issue)
-    for yc in yield_clauses:
+    for yc in collected.yield_clauses:
         issue = check_yield_star(yc)
         if issue is not None:
             found.append(issue)
-    if may_have_bad_list(tokens):
-        for n in _walk(tree):
-            if type(n) is P.ListExpressionContext:
-                issue = check_list(n)
-                if issue is not None:
-                    found.append(issue)
+    for node in collected.list_expressions:
+        issue = check_list(node)
+        if issue is not None:
+            found.append(issue)
     if not found:
         return None
     return min(found, key=lambda i: (i.start, i.end))

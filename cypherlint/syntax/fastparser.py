@@ -17,6 +17,9 @@ from antlr4.tree.Tree import TerminalNodeImpl
 from cypherlint._generated.CypherParser import CypherParser
 
 _EOF = Token.EOF
+_WHERE = CypherParser.WHERE
+_PIPE = CypherParser.PIPE
+_ListExpressionContext = CypherParser.ListExpressionContext
 
 
 class TerminalNode(TerminalNodeImpl):
@@ -82,10 +85,12 @@ class FastCypherParser(CypherParser):
         # tree walk is needed afterwards. Reset with reset_collected() before each parse attempt.
         self.pattern_elements: list = []
         self.yield_clauses: list = []
+        self.list_expressions: list = []  # [... WHERE ...] / [... | ...] list expressions
 
     def reset_collected(self) -> None:
         self.pattern_elements = []
         self.yield_clauses = []
+        self.list_expressions = []
 
     def patternElement(self):  # noqa: N802 - generated rule name
         ctx = CypherParser.patternElement(self)
@@ -120,6 +125,12 @@ class FastCypherParser(CypherParser):
         inp = self._input
         tok = inp.tokens[inp.index]
         if tok.type == ttype:
+            if ttype == _WHERE or ttype == _PIPE:
+                ctx = self._ctx
+                if type(ctx) is _ListExpressionContext:
+                    lists = self.list_expressions
+                    if not lists or lists[-1] is not ctx:
+                        lists.append(ctx)
             self.consume()
             return tok
         return super().match(ttype)  # error path: lets the error strategy report it

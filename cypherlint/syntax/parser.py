@@ -325,7 +325,7 @@ def _parse_statements(text: str, lexed: Tokens, result: ParseResult) -> Iterator
             stmt.needed_ll = needed_ll
             if tree is not None:
                 parser = _parsers.parser
-                problem = check_statement(tree, toks, parser.pattern_elements, parser.yield_clauses)
+                problem = check_statement(tree, toks, parser)
                 parser.reset_collected()
                 if problem is None:
                     stmt.tree = tree
