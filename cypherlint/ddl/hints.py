@@ -74,12 +74,13 @@ def _type(value, where: str) -> str:
 
 def _target(text: str, where: str) -> tuple[str, tuple[str, ...]]:
     """'Type.prop' or 'Type[a,b]' -> (type, props)."""
-    m = re.fullmatch(r"\s*([^.\[\]]+)\[([^\[\]]+)\]\s*", text) or None
+    bare = text.strip()  # not `\s*` in the patterns: it overlaps the name and backtracks cubically
+    m = re.fullmatch(r"([^.\[\]]+)\[([^\[\]]+)\]", bare) or None
     if m:
         props = tuple(p.strip() for p in m.group(2).split(","))
         if all(props):
             return m.group(1).strip(), props
-    m = re.fullmatch(r"\s*([^.\[\]]+)\.([^.\[\]]+)\s*", text)
+    m = re.fullmatch(r"([^.\[\]]+)\.([^.\[\]]+)", bare)
     if m:
         return m.group(1).strip(), (m.group(2).strip(),)
     raise HintError(f"{where}: {text!r} should be Type.property or Type[a,b]")

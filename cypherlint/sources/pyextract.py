@@ -52,7 +52,9 @@ _CYPHER_METHODS = {"cypher_query", "run_cypher", "execute_cypher", "cypher", "qu
                    "run_cypher_query", "execute_cypher_query"}
 _CYPHER_LANGUAGES = {"cypher", "opencypher"}
 _OTHER_LANGUAGES = {"sql", "sqlscript", "gremlin", "graphql", "mongo", "js", "javascript"}
-_QUERY_CONST = re.compile(r"^_*[A-Z0-9_]*(CYPHER|QUERY|QUERIES|STATEMENTS?|STMTS?)[A-Z0-9_]*$")
+# An upper-case name containing one of the words. Written with a look-ahead so that matching is
+# linear: `^_*[A-Z0-9_]*(...)[A-Z0-9_]*$` backtracked quadratically on long names (tests/fuzz).
+_QUERY_CONST = re.compile(r"(?=[A-Z0-9_]*$)[A-Z0-9_]*?(CYPHER|QUERY|QUERIES|STATEMENTS?|STMTS?)")
 _PROMPT_CONST = re.compile(r"(?i)(PROMPT|TEMPLATE|EXAMPLE|INSTRUCTION|SYSTEM_MESSAGE)")
 _EXAMPLE_KEYS = {"query", "cypher", "cypher_query", "statement"}
 _TRANSPARENT_FUNCS = {"dedent", "cleandoc"}
