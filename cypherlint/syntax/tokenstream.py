@@ -26,6 +26,8 @@ class TokenListStream:
 
     # -- look-ahead ------------------------------------------------------------------------
     def LA(self, i: int) -> int:  # noqa: N802 - ANTLR runtime API
+        if i == 1:  # nearly every call; index never passes the final EOF token
+            return self.tokens[self.index].type
         j = self.index + i - 1 if i > 0 else self.index + i
         if j > self._last:
             return Token.EOF
