@@ -306,7 +306,9 @@ def read_source(path: str, name: str | None = None) -> SourceText:
 
 def encode(text: str, like: SourceText) -> bytes:
     """Encode fixed text the way the original was stored: same line endings, same BOM."""
-    if like.newline == "\r\n":
+    if like.newline == "\r\n" and "\n" not in like.text.replace("\r\n", ""):
+        # A CRLF file: line breaks the fixes added get CRLF too. A file with mixed endings keeps
+        # every one of its own breaks as it is (converting them would change bytes no fix touched).
         text = re.sub(r"(?<!\r)\n", "\r\n", text)
     data = text.encode("utf-8")
     return codecs.BOM_UTF8 + data if like.bom else data
@@ -353,9 +355,11 @@ def write_atomic(path: str, text: str, like: SourceText, name: str | None = None
         except OSError:
             pass  # not permitted for other owners; the mode is what matters
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # an OSError, or Ctrl-C mid-write: never leave the temp file behind
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if not isinstance(exc, OSError):
+            raise
         raise SourceError(f"{name}: cannot rewrite: {exc.strerror or exc}; left unchanged") from None
