@@ -6,8 +6,13 @@
 
 A scenario builds its text in the child, lints (or fixes) it once, and reports the text size, the
 CPU seconds of the call, and the peak RSS growth over a warmed-up interpreter (ru_maxrss; the text
-itself is included). Numbers from a 2-core CI-class machine are in the docstring of
-tests/test_robustness.py's memory tests and in the issue report.
+itself is included).
+
+Measured on the 2-core development machine (Python 3.11), after statements were parsed and freed
+one at a time: 100k statements (4.8 MB) +382 MB, 53 s; the realworld corpus (4.2 MB, 21,904
+statements) +534 MB, 46 s; 50 MB of statements with big literals +16 MB, 0.8 s; 5 MB single
+queries +0-5 MB, under 0.5 s. What remains proportional to the text is its tokens (~80 bytes per
+character): the lexer still tokenizes the whole text before the first statement is parsed.
 """
 
 from __future__ import annotations

@@ -115,10 +115,14 @@ def fix_text(text: str, target: Target, params, select, ignore, unsafe_fixes: bo
     seen = {text}
     current = text
     rejected: set[tuple[str, int, int, str]] = set()  # fixes known to break the parse
+    # Fixes that would rename a returned column. Only until the text changes: another fix (an
+    # alias added around the same expression, say) can make them column-neutral.
+    renames_column: set[tuple[str, int, int, str]] = set()
     baseline_errors, columns = _shape(current)
     for _ in range(MAX_ROUNDS):
         diags = run(current, target, params, select, ignore)
-        candidates = [d for d in diags if applicable(d, unsafe_fixes) and _key(d) not in rejected]
+        candidates = [d for d in diags
+                      if applicable(d, unsafe_fixes) and _key(d) not in rejected and _key(d) not in renames_column]
         if not candidates:
             break
         chosen = select_non_overlapping(candidates)
@@ -132,8 +136,10 @@ def fix_text(text: str, target: Target, params, select, ignore, unsafe_fixes: bo
             for d in chosen:
                 trial = apply_edits(current, [e for k in kept + [d] for e in k.fix.edits])
                 trial_errors, trial_columns = _shape(trial)
-                if trial_errors > baseline_errors or (d.fix.applicability == "safe" and trial_columns != kept_columns):
+                if trial_errors > baseline_errors:
                     rejected.add(_key(d))
+                elif d.fix.applicability == "safe" and trial_columns != kept_columns:
+                    renames_column.add(_key(d))
                 else:
                     kept.append(d)
                     kept_columns = trial_columns
@@ -145,6 +151,7 @@ def fix_text(text: str, target: Target, params, select, ignore, unsafe_fixes: bo
         if new == current or new in seen:
             break
         applied.extend(chosen)
+        renames_column.clear()
         seen.add(new)
         current = new
         columns = new_columns

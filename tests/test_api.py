@@ -147,6 +147,19 @@ def test_fixes_in_several_statements_and_rounds():
     assert sorted(d.code for d in r.applied) == ["ARC101", "ARC102"]
 
 
+def test_fix_held_back_for_renaming_a_column_applies_once_an_alias_protects_it():
+    # Found by hypothesis: renaming `my var` would change the unaliased COUNT column, so the
+    # rename was held back; ARC213's rewrite then adds an alias, after which the rename is
+    # column-neutral. It must apply in the same fix() call, or a second call changes the output.
+    q = ("MATCH (m)-->(:Person)-[`my var`]->(:B)-[:ACTED_IN]-(:Person) "
+         "RETURN DISTINCT COUNT { (`my var`)<-[:ACTED_IN|`HAS PART`]-()-->() }")
+    once = cypherlint.fix(q, target="arcadedb@26.3")
+    assert sorted(d.code for d in once.applied) == ["ARC104", "ARC213", "ARC214"]
+    assert "`my var`" not in once.query.split(" AS ")[0]
+    assert once.query.endswith("AS `COUNT { (``my var``)<-[:ACTED_IN|``HAS PART``]-()-->() }`")
+    assert cypherlint.fix(once.query, target="arcadedb@26.3").query == once.query
+
+
 def test_params_missing_and_unused():
     q = "MATCH (n:Person {name: $name}) WHERE n.age > $minAge RETURN n"
     # (a release where $params in pattern maps are bound: ARC506 flags them on 26.2)

