@@ -301,7 +301,9 @@ __all__ = ["Block", "Script", "file_plans", "flags_for", "translate_text", "WARN
 # --------------------------------------------------------------------- one statement, for rules
 
 _SCHEMA_WORDS = frozenset({"CREATE", "DROP", "SHOW", "CALL"})
-_TEXT_CACHE: list = [None, None]  # [text, (plans by statement index, catalog, conflicts by index)]
+# The last text analysed and its (plans by statement index, catalog, conflicts by index). One
+# tuple swapped in by a single store, so a thread never sees one text with another's analysis.
+_TEXT_CACHE: list = [(None, None)]
 
 
 def _text_analysis(text: str):
@@ -311,9 +313,9 @@ def _text_analysis(text: str):
     a rule cannot look at the other statements' trees; this re-reads the text on its own, parsing
     only statements that start with CREATE, DROP, SHOW or CALL (cached for the last text seen).
     """
-    cached = _TEXT_CACHE[0]
+    cached, analysis = _TEXT_CACHE[0]
     if cached is not None and (cached is text or cached == text):
-        return _TEXT_CACHE[1]
+        return analysis
     from cypherlint.syntax.fastlexer import tokenize
     from cypherlint.syntax.parser import MAX_STATEMENT_TOKENS, split_statements
 
@@ -336,8 +338,9 @@ def _text_analysis(text: str):
     catalog = Catalog.build(ordered, inline)
     conflicts = _index_conflicts(ordered, catalog)
     by_index = {ordered[i].index: c for i, c in conflicts.items()}
-    _TEXT_CACHE[0], _TEXT_CACHE[1] = text, (plans, catalog, by_index)
-    return _TEXT_CACHE[1]
+    analysis = (plans, catalog, by_index)
+    _TEXT_CACHE[0] = (text, analysis)
+    return analysis
 
 
 def file_catalog(parsed, text: str) -> Catalog:
