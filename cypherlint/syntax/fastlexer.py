@@ -263,15 +263,65 @@ def tokenize(text: str, max_statement_tokens: int | None = None) -> Tokens:
     """
     tokens: list[CypherToken] = []
     comments: list[CypherToken] = []
+    limit = max_statement_tokens or len(text) + 1
+    pos, statement_start = _tokenize_common(text, tokens, comments, limit)
+    if pos < len(text):
+        _tokenize_careful(text, pos, statement_start, tokens, comments, limit)
+    return Tokens(tokens, comments)
+
+
+def _tokenize_common(text: str, tokens: list, comments: list, limit: int) -> tuple[int, int]:
+    """Tokenize while nothing unusual happens: the regular expression iterates in C.
+
+    Returns where it stopped and the index of the current statement's first token. It stops
+    before an unterminated string or block comment, a name with non-ASCII characters, or when a
+    statement reaches ``limit`` tokens; _tokenize_careful takes over from there.
+    """
+    append = tokens.append
+    keywords = KEYWORDS
+    operators = OPERATORS
+    group_types = _GROUP_TYPES
+    semi = SEMI
+    statement_start = 0
+    for m in _TOKEN_RE.finditer(text):
+        group = m.lastindex
+        if group is None:  # only whitespace was left
+            return len(text), statement_start
+        value = m.group(group)
+        stop = m.end()
+        start = stop - len(value)
+        if group == _IDENT:
+            if not value.isascii():
+                return m.start(), statement_start
+            append(CypherToken(keywords.get(value.upper(), IDENTIFIER), start, stop - 1, value, len(tokens)))
+        elif group == _OP:
+            if value == "/" and text.startswith("/*", start):  # an unterminated block comment
+                return m.start(), statement_start
+            kind = operators[value]
+            append(CypherToken(kind, start, stop - 1, value, len(tokens)))
+            if kind == semi:
+                statement_start = len(tokens)
+                continue
+        elif group <= _LINE:
+            comments.append(CommentToken(group_types[group], start, stop - 1, value))
+            continue
+        elif group == _ERROR and (value == "'" or value == '"'):  # an unterminated string
+            return m.start(), statement_start
+        else:
+            append(CypherToken(group_types[group], start, stop - 1, value, len(tokens)))
+        if len(tokens) - statement_start >= limit:
+            return stop, statement_start
+    return len(text), statement_start
+
+
+def _tokenize_careful(text: str, pos: int, statement_start: int, tokens: list, comments: list, limit: int) -> None:
+    """The general loop: guards against quadratic rescans and cuts oversized statements short."""
     append = tokens.append
     keywords = KEYWORDS
     operators = OPERATORS
     group_types = _GROUP_TYPES
     match = _TOKEN_RE.match
-    pos = 0
     end = len(text)
-    limit = max_statement_tokens or end + 1
-    statement_start = 0  # index in tokens of the current statement's first token
     # Openers known to fail without scanning (else n unterminated openers cost O(n^2)): a quote
     # before dead_quote[q] (see _STRING_PREFIX), a '/*' at or after dead_comment (no '*/' later).
     dead_quote = {"'": -1, '"': -1}
@@ -341,7 +391,6 @@ def tokenize(text: str, max_statement_tokens: int | None = None) -> Tokens:
         else:
             append(CypherToken(group_types[group], start, stop - 1, value, len(tokens)))
         pos = stop
-    return Tokens(tokens, comments)
 
 
 def token_name(token_type: int) -> str:
