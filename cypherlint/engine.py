@@ -184,6 +184,7 @@ class RulePlan:
     rules: tuple[Rule, ...]
     dispatch: dict  # node class -> tuple of rules
     text_rules: tuple[Rule, ...]
+    finish_rules: tuple[Rule, ...] = ()  # rules with a per-statement finish step
 
 
 @lru_cache(maxsize=256)
@@ -203,7 +204,8 @@ def plan(target: Target, select: tuple[str, ...], ignore: tuple[str, ...], scope
                 if issubclass(cls, kind):
                     dispatch.setdefault(cls, []).append(rule)
     text_rules = tuple(r for r in active if type(r).finish_text is not Rule.finish_text)
-    return RulePlan(tuple(active), {k: tuple(v) for k, v in dispatch.items()}, text_rules)
+    finish_rules = tuple(r for r in active if type(r).finish is not Rule.finish)
+    return RulePlan(tuple(active), {k: tuple(v) for k, v in dispatch.items()}, text_rules, finish_rules)
 
 
 @lru_cache(maxsize=1)
@@ -321,13 +323,23 @@ def _release_statement(stmt: Statement) -> None:
     stmt.tree = None
 
 
+def _release_walked(stmt: Statement, nodes: dict[type, list]) -> None:
+    """_release_statement for a tree whose rule nodes were all collected by the walk: cutting
+    every child list leaves only child-to-parent links, which reference counting frees."""
+    for bucket in nodes.values():
+        for node in bucket:
+            node.children = None
+    stmt.tree = None
+
+
 def _run(text: str, target: Target, params: dict | None, select: Sequence[str], ignore: Sequence[str],
          parsed: ParseResult, statements: Iterable[Statement] | None = None, stream: bool = False) -> list[Diagnostic]:
     lines = LineIndex(text)
     rp = plan(target, tuple(select), tuple(ignore))
     tctx = TextContext(text, parsed, target, params)
     dispatch = rp.dispatch
-    walk = analysis.walk
+    get_rules = dispatch.get
+    terminal = TerminalNode
     keep = not stream or any(rule.needs_statements(tctx) for rule in rp.text_rules)
     too_deep = []
     for stmt in parsed.statements if statements is None else statements:
@@ -335,22 +347,29 @@ def _run(text: str, target: Target, params: dict | None, select: Sequence[str], 
             continue
         ctx = StatementContext(tctx, stmt)
         nodes = ctx._nodes
+        get_bucket = nodes.get
         mark = len(tctx.findings)
         try:
-            for node in walk(stmt.tree):
+            # analysis.walk, inlined: this loop runs once per node of every statement linted.
+            stack = [stmt.tree]
+            pop, push = stack.pop, stack.extend
+            while stack:
+                node = pop()
+                children = node.children
+                if children:
+                    push([c for c in reversed(children) if not isinstance(c, terminal)])
                 cls = type(node)
-                bucket = nodes.get(cls)
+                bucket = get_bucket(cls)
                 if bucket is None:
                     nodes[cls] = [node]
                 else:
                     bucket.append(node)
-                rules = dispatch.get(cls)
+                rules = get_rules(cls)
                 if rules:
                     for rule in rules:
                         rule.visit(node, ctx)
-            for rule in rp.rules:
-                if type(rule).finish is not Rule.finish:
-                    rule.finish(ctx)
+            for rule in rp.finish_rules:
+                rule.finish(ctx)
         except RecursionError:
             # A tree can be far deeper than its brackets: `a OR b OR ...` with 10,000 terms is
             # 10,000 left-nested nodes, and a rule that recurses over it runs out of stack. The
@@ -363,8 +382,8 @@ def _run(text: str, target: Target, params: dict | None, select: Sequence[str], 
         if keep:
             tctx.statements.append(ctx)
         else:
-            del ctx
-            _release_statement(stmt)
+            _release_walked(stmt, nodes)
+            del ctx, nodes
     for rule in rp.text_rules:
         mark = len(tctx.findings)
         try:

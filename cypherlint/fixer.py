@@ -118,13 +118,16 @@ def fix_text(text: str, target: Target, params, select, ignore, unsafe_fixes: bo
     # Fixes that would rename a returned column. Only until the text changes: another fix (an
     # alias added around the same expression, say) can make them column-neutral.
     renames_column: set[tuple[str, int, int, str]] = set()
-    baseline_errors, columns = _shape(current)
+    baseline_errors = columns = None  # measured on the first round that has something to apply
+    diags, diags_of = None, None  # the last lint and the text it was of
     for _ in range(MAX_ROUNDS):
-        diags = run(current, target, params, select, ignore)
+        diags, diags_of = run(current, target, params, select, ignore), current
         candidates = [d for d in diags
                       if applicable(d, unsafe_fixes) and _key(d) not in rejected and _key(d) not in renames_column]
         if not candidates:
             break
+        if baseline_errors is None:
+            baseline_errors, columns = _shape(current)
         chosen = select_non_overlapping(candidates)
         new = apply_edits(current, [e for d in chosen for e in d.fix.edits])
         new_errors, new_columns = _shape(new)
@@ -155,7 +158,7 @@ def fix_text(text: str, target: Target, params, select, ignore, unsafe_fixes: bo
         seen.add(new)
         current = new
         columns = new_columns
-    remaining = run(current, target, params, select, ignore)
+    remaining = diags if diags_of is current else run(current, target, params, select, ignore)
     return FixResult(current, applied, remaining, current != text, feedback(current, remaining))
 
 

@@ -55,6 +55,8 @@ class PropertyMapOnLaterNode(Rule):
     fix_applicability = "safe"
 
     def visit(self, node, ctx) -> None:
+        if "{" not in ctx.source(node):  # no map at all: skip the walk (most MATCH clauses)
+            return
         nodes = _flagged_nodes(node)
         if not nodes:
             return

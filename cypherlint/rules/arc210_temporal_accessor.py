@@ -200,6 +200,11 @@ class TemporalAccessor(Rule):
             if not names <= set(scope) or names & _enclosing_locals(node, anchor):
                 continue
             usable.append(node)
+        # An accessor inside another's base (`date(date().year).year`): bind the outer one now;
+        # the inner one then sits in the new WITH and is fixed in the next round.
+        spans = [ctx.span(_unwrap(n.expression())) for n in usable]
+        usable = [n for n, (s, e) in zip(usable, spans)
+                  if not any(os <= s and e <= oe and (os, oe) != (s, e) for os, oe in spans)]
         if not usable:
             return None
         texts: dict[str, str] = {}

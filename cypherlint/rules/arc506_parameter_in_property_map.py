@@ -57,6 +57,9 @@ class ParameterInPropertyMap(Rule):
     fix_applicability = "safe"
 
     def visit(self, node, ctx) -> None:
+        source = ctx.source(node)
+        if "{" not in source or "$" not in source:  # no map or no parameter: skip the walks
+            return
         params = _params_in_maps(node)
         if not params:
             return

@@ -77,8 +77,11 @@ def fresh_names(ctx, base: str, count: int) -> list[str]:
 
 
 def has_star_projection(tree) -> bool:
-    """True if a RETURN * / WITH * would make a newly named variable show up as a column."""
-    for n in analysis.walk(tree):
-        if isinstance(n, P.ProjectionItemsContext) and n.STAR() is not None:
-            return True
-    return False
+    """True if a RETURN * / WITH * would make a newly named variable show up as a column.
+
+    Several rules ask this of the same statement; the answer is kept on the tree."""
+    known = getattr(tree, "_cypherlint_star", None)
+    if known is None:
+        known = any(isinstance(n, P.ProjectionItemsContext) and n.STAR() is not None for n in analysis.walk(tree))
+        tree._cypherlint_star = known
+    return known

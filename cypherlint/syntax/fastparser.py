@@ -10,6 +10,7 @@ runtime's do, with fewer calls. The generated code in ``cypherlint/_generated`` 
 from __future__ import annotations
 
 from antlr4.atn.ParserATNSimulator import ParserATNSimulator
+from antlr4.ParserRuleContext import ParserRuleContext
 from antlr4.atn.PredictionMode import PredictionMode
 from antlr4.Token import Token
 from antlr4.tree.Tree import TerminalNodeImpl
@@ -27,6 +28,37 @@ class TerminalNode(TerminalNodeImpl):
 
     __slots__ = ()
     __setattr__ = object.__setattr__
+
+
+class FastRuleContext(ParserRuleContext):
+    """``ParserRuleContext.__init__`` in one frame instead of three (it chains to
+    ``RuleContext.__init__`` and ``object.__init__``); a parse creates one context per rule entry.
+
+    Sets exactly the attributes the runtime's constructors set. It adds no slots, so the
+    generated context classes can take it as their base (below) with their layout unchanged.
+    """
+
+    __slots__ = ()
+
+    def __init__(self, parent=None, invokingStateNumber=None):
+        self.parentCtx = parent
+        self.invokingState = invokingStateNumber
+        self.children = None
+        self.start = None
+        self.stop = None
+        self.exception = None
+
+
+def _rebase_generated_contexts() -> int:
+    count = 0
+    for value in vars(CypherParser).values():
+        if isinstance(value, type) and value.__bases__ == (ParserRuleContext,):
+            value.__bases__ = (FastRuleContext,)
+            count += 1
+    return count
+
+
+_rebase_generated_contexts()
 
 
 class FastATNSimulator(ParserATNSimulator):
