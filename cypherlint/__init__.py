@@ -15,8 +15,28 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from typing import TYPE_CHECKING
+
 from cypherlint._version import __version__
-from cypherlint.model import Diagnostic, Edit, Fix, FixResult
+
+if TYPE_CHECKING:
+    from cypherlint.model import Diagnostic, Edit, Fix, FixResult
+
+_MODEL_NAMES = frozenset({"Diagnostic", "Edit", "Fix", "FixResult"})
+
+
+def __getattr__(name: str):
+    # The result types load on first use, so `import cypherlint.syntax...` alone (the parse
+    # layer) does not pay for the dataclasses machinery at start-up.
+    if name in _MODEL_NAMES:
+        from cypherlint import model
+
+        return getattr(model, name)
+    raise AttributeError(f"module 'cypherlint' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _MODEL_NAMES)
 
 __all__ = ["lint", "fix", "Diagnostic", "Fix", "Edit", "FixResult", "__version__", "DEFAULT_TARGET"]
 

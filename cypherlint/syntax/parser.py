@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import gc
 import threading
-from dataclasses import dataclass, field
 from typing import Iterator
 
 from antlr4.atn.PredictionMode import PredictionMode
@@ -59,29 +58,45 @@ _BEFORE_LABEL = frozenset(fastlexer.OPERATORS[o] for o in (":", "&", "|", "!", "
 _NAMES = frozenset({fastlexer.IDENTIFIER, fastlexer.ESCAPED_NAME, *fastlexer.KEYWORDS.values()})
 
 
-@dataclass(slots=True)
 class Statement:
-    """One ``;``-separated statement: its character span, tokens and parse tree (if it parsed)."""
+    """One ``;``-separated statement: its character span, tokens and parse tree (if it parsed).
 
-    index: int
-    start: int  # offset of the first token
-    end: int  # offset just past the last token
-    tokens: list[CypherToken]  # parser tokens, ending with an EOF token
-    tree: CypherParser.StatementContext | None = None
-    error: SyntaxIssue | None = None
-    needed_ll: bool = False
+    Plain slotted classes here, not dataclasses: see SyntaxIssue."""
+
+    __slots__ = ("index", "start", "end", "tokens", "tree", "error", "needed_ll")
+
+    def __init__(self, index: int, start: int, end: int, tokens: list[CypherToken],
+                 tree: CypherParser.StatementContext | None = None, error: SyntaxIssue | None = None,
+                 needed_ll: bool = False):
+        self.index = index
+        self.start = start  # offset of the first token
+        self.end = end  # offset just past the last token
+        self.tokens = tokens  # parser tokens, ending with an EOF token
+        self.tree = tree
+        self.error = error
+        self.needed_ll = needed_ll
+
+    def __repr__(self) -> str:
+        return (f"Statement(index={self.index}, start={self.start}, end={self.end}, "
+                f"ok={self.tree is not None}, error={self.error!r}, needed_ll={self.needed_ll})")
 
     @property
     def ok(self) -> bool:
         return self.tree is not None
 
 
-@dataclass(slots=True)
 class ParseResult:
-    text: str
-    statements: list[Statement]
-    comments: list[CypherToken]
-    issues: list[SyntaxIssue] = field(default_factory=list)
+    __slots__ = ("text", "statements", "comments", "issues")
+
+    def __init__(self, text: str, statements: list[Statement], comments: list[CypherToken],
+                 issues: list[SyntaxIssue] | None = None):
+        self.text = text
+        self.statements = statements
+        self.comments = comments
+        self.issues = [] if issues is None else issues
+
+    def __repr__(self) -> str:
+        return f"ParseResult(statements={len(self.statements)}, comments={len(self.comments)}, issues={self.issues!r})"
 
 
 class _FirstErrorStrategy(BailErrorStrategy):
