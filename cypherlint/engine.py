@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from antlr4.tree.Tree import TerminalNode
-
 from cypherlint import analysis
 from cypherlint._generated.CypherParser import CypherParser as P
 from cypherlint.model import DOCS_BASE_URL, Diagnostic, Edit, Fix
@@ -94,6 +92,7 @@ class StatementContext:
         self.target = text_ctx.target
         self.params = text_ctx.params
         self._nodes: dict[type, list] = {}
+        self.walked = False  # True once _nodes holds every node (finish steps; not during visits)
         self.cache: dict = {}
 
     # -- facts --------------------------------------------------------------------------------
@@ -106,6 +105,14 @@ class StatementContext:
             if a is not None:
                 return a
         return None
+
+    @property
+    def statement_text(self) -> str:
+        """The statement's source text (for cheap "can this rule apply at all" checks)."""
+        cached = self.cache.get("statement_text")
+        if cached is None:
+            cached = self.cache["statement_text"] = self.text[self.statement.start:self.statement.end]
+        return cached
 
     def nodes(self, kind: type) -> list:
         """All nodes of exactly this class in the statement, in document order (from the walk)."""
@@ -339,7 +346,7 @@ def _run(text: str, target: Target, params: dict | None, select: Sequence[str], 
     tctx = TextContext(text, parsed, target, params)
     dispatch = rp.dispatch
     get_rules = dispatch.get
-    terminal = TerminalNode
+    leaves = analysis.TERMINAL_TYPES
     keep = not stream or any(rule.needs_statements(tctx) for rule in rp.text_rules)
     too_deep = []
     for stmt in parsed.statements if statements is None else statements:
@@ -355,10 +362,12 @@ def _run(text: str, target: Target, params: dict | None, select: Sequence[str], 
             pop, push = stack.pop, stack.extend
             while stack:
                 node = pop()
+                cls = type(node)
+                if cls in leaves:
+                    continue
                 children = node.children
                 if children:
-                    push([c for c in reversed(children) if not isinstance(c, terminal)])
-                cls = type(node)
+                    push(children[::-1])
                 bucket = get_bucket(cls)
                 if bucket is None:
                     nodes[cls] = [node]
@@ -368,6 +377,7 @@ def _run(text: str, target: Target, params: dict | None, select: Sequence[str], 
                 if rules:
                     for rule in rules:
                         rule.visit(node, ctx)
+            ctx.walked = True
             for rule in rp.finish_rules:
                 rule.finish(ctx)
         except RecursionError:

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from antlr4.tree.Tree import TerminalNode
+from antlr4.tree.Tree import ErrorNodeImpl, TerminalNode, TerminalNodeImpl
 
 from cypherlint._generated.CypherParser import CypherParser as P
+from cypherlint.syntax.fastparser import TerminalNode as _FastTerminalNode
+
+# The classes of the leaves of our trees. A walk pushes every child (a C-level slice) and skips
+# leaves by exact class when it pops them: ~45% faster than filtering each child list with
+# isinstance. Only cypherlint's own parser builds the trees, so these are all the leaf classes.
+TERMINAL_TYPES = frozenset({TerminalNodeImpl, ErrorNodeImpl, _FastTerminalNode})
 
 # Clause context classes, in the order they appear in the grammar's `clause` rule.
 CLAUSE_TYPES = (
@@ -61,24 +67,48 @@ def walk(node) -> Iterator:
     stack = [node]
     pop = stack.pop
     push = stack.extend
+    leaves = TERMINAL_TYPES
     while stack:
         n = pop()
+        if type(n) in leaves:
+            continue
         yield n
         children = n.children
         if children:
-            push([c for c in reversed(children) if not isinstance(c, TerminalNode)])
+            push(children[::-1])
 
 
 def descendants(node, kind) -> Iterator:
-    for n in walk(node):
+    """The nodes of ``kind`` in walk(node) order (the walk inlined: rules call this a lot)."""
+    stack = [node]
+    pop = stack.pop
+    push = stack.extend
+    leaves = TERMINAL_TYPES
+    while stack:
+        n = pop()
+        if type(n) in leaves:
+            continue
         if isinstance(n, kind):
             yield n
+        children = n.children
+        if children:
+            push(children[::-1])
 
 
 def first(node, kind):
-    for n in walk(node):
+    stack = [node]
+    pop = stack.pop
+    push = stack.extend
+    leaves = TERMINAL_TYPES
+    while stack:
+        n = pop()
+        if type(n) in leaves:
+            continue
         if isinstance(n, kind):
             return n
+        children = n.children
+        if children:
+            push(children[::-1])
     return None
 
 

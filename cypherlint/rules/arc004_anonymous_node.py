@@ -3,7 +3,7 @@ from __future__ import annotations
 from cypherlint._generated.CypherParser import CypherParser as P
 from cypherlint.model import Fix
 from cypherlint.rules.base import Rule
-from cypherlint.rules.util import fresh_names, has_star_projection
+from cypherlint.rules.util import fresh_names, star_projection
 
 
 class AnonymousNode(Rule):
@@ -43,7 +43,7 @@ class AnonymousNode(Rule):
         affected = ctx.affected("anon.node")
         if affected is None:
             return
-        applicability = "unsafe" if has_star_projection(ctx.tree) else "safe"
+        applicability = "unsafe" if star_projection(ctx) else "safe"
         for node, name in zip(nodes, fresh_names(ctx, "anon", len(nodes))):
             lparen = node.LPAREN().symbol
             fix = Fix(applicability, f"name the node ({name})", (ctx.insert(lparen.stop + 1, name),))

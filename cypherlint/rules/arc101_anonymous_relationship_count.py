@@ -4,7 +4,7 @@ from cypherlint import analysis
 from cypherlint._generated.CypherParser import CypherParser as P
 from cypherlint.model import Fix
 from cypherlint.rules.base import Rule
-from cypherlint.rules.util import fresh_names, has_star_projection
+from cypherlint.rules.util import fresh_names, star_projection
 
 
 def _anonymous_typed_relationships(match: P.MatchClauseContext) -> list:
@@ -73,6 +73,8 @@ class AnonymousRelationshipCount(Rule):
     fix_applicability = "safe"
 
     def visit(self, node, ctx) -> None:
+        if "*" not in ctx.statement_text:  # no count(*) anywhere in the statement
+            return
         projection = _next_projection(node)
         if projection is None:
             return
@@ -85,7 +87,7 @@ class AnonymousRelationshipCount(Rule):
         affected = ctx.affected("anon.rel.count")
         if affected is None:
             return
-        applicability = "unsafe" if has_star_projection(ctx.tree) else "safe"
+        applicability = "unsafe" if star_projection(ctx) else "safe"
         names = fresh_names(ctx, "r", len(details))
         edits = tuple(ctx.insert(d.LBRACKET().symbol.stop + 1, name) for d, name in zip(details, names))
         fix = Fix(applicability, "name the relationship" + ("s" if len(details) > 1 else ""), edits)

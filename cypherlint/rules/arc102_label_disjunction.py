@@ -67,6 +67,9 @@ class LabelDisjunction(Rule):
         le = node.labelExpression()
         if le is None:
             return
+        source = ctx.source(le)
+        if "|" not in source and "!" not in source:  # neither disjunction nor negation: skip the walk
+            return
         term = le.labelTerm()
         construct = None
         if _has(term, P.LabelDisjunctionContext):

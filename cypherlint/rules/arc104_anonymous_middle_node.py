@@ -4,7 +4,7 @@ from cypherlint._generated.CypherParser import CypherParser as P
 from cypherlint.model import Fix
 from cypherlint.rules.base import Rule
 from cypherlint.rules.catalogue import element_atoms, pattern_clause
-from cypherlint.rules.util import fresh_names, has_star_projection
+from cypherlint.rules.util import fresh_names, star_projection
 
 
 class AnonymousMiddleNode(Rule):
@@ -60,7 +60,7 @@ class AnonymousMiddleNode(Rule):
             return
         name = fresh_names(ctx, "m", 1)[0]
         ctx.cache.setdefault("bound_names", set()).add(name)  # a second middle node gets another name
-        applicability = "unsafe" if has_star_projection(ctx.tree) else "safe"
+        applicability = "unsafe" if star_projection(ctx) else "safe"
         fix = Fix(applicability, f"name the middle node ({name})", (ctx.insert(node.LPAREN().symbol.stop + 1, name),))
         ctx.report(self, node, f"anonymous labelled middle node {ctx.source(node)} matches nothing: it {affected.where}",
                    fix=fix, hint=f"name the node: ({name}{ctx.source(node)[1:]}")

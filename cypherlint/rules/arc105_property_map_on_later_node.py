@@ -5,7 +5,7 @@ from cypherlint._generated.CypherParser import CypherParser as P
 from cypherlint.model import Edit, Fix
 from cypherlint.rules.base import Rule
 from cypherlint.rules.catalogue import element_atoms, map_entries, pattern_clause, where_edits
-from cypherlint.rules.util import escape_name, fresh_names, has_star_projection
+from cypherlint.rules.util import escape_name, fresh_names, star_projection
 
 
 def _flagged_nodes(match: P.MatchClauseContext) -> list:
@@ -99,5 +99,5 @@ class PropertyMapOnLaterNode(Rule):
             edits.append(Edit(s, e, ""))
         condition = " AND ".join(conditions)
         edits.extend(where_edits(ctx, match, condition))
-        applicability = "unsafe" if anonymous and has_star_projection(ctx.tree) else "safe"
+        applicability = "unsafe" if anonymous and star_projection(ctx) else "safe"
         return Fix(applicability, f"WHERE {condition}", tuple(edits))

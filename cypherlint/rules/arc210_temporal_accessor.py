@@ -6,7 +6,7 @@ from cypherlint.model import Edit, Fix
 from cypherlint.rules.base import Rule
 from cypherlint.rules.catalogue import is_nested, locally_bound, referenced_variables, with_head
 from cypherlint.rules.scope import variables_before
-from cypherlint.rules.util import escape_name, fresh_names, has_star_projection
+from cypherlint.rules.util import escape_name, fresh_names, star_projection
 
 DATE_FIELDS = {"year", "quarter", "month", "week", "weekyear", "dayofquarter", "quarterday", "day", "ordinalday",
                "dayofweek", "weekday"}
@@ -230,7 +230,7 @@ class TemporalAccessor(Rule):
             indent = ctx.text[line_start:start]
             sep = "\n" + indent if line_start > 0 and not indent.strip() else " "
             edits.append(Edit(start, start, head + sep))
-        applicability = "unsafe" if has_star_projection(ctx.tree) else "safe"
+        applicability = "unsafe" if star_projection(ctx) else "safe"
         return Fix(applicability, f"bind the temporal first: {head}", tuple(edits)), usable
 
 

@@ -5,7 +5,7 @@ from cypherlint._generated.CypherParser import CypherParser as P
 from cypherlint.model import Fix
 from cypherlint.rules.base import Rule
 from cypherlint.rules.catalogue import bind_before, pattern_clause
-from cypherlint.rules.util import fresh_names, has_star_projection
+from cypherlint.rules.util import fresh_names, star_projection
 
 CONSTRUCTS = {P.MatchClauseContext: "param.inline.map", P.MergeClauseContext: "idiom.merge.param.key",
               P.CreateClauseContext: "idiom.create.rel.params"}
@@ -88,5 +88,5 @@ class ParameterInPropertyMap(Rule):
         if bind is None:
             return None
         edits = [bind] + [ctx.replace(p, names[ctx.source(p)]) for p in params]
-        applicability = "unsafe" if has_star_projection(ctx.tree) else "safe"
+        applicability = "unsafe" if star_projection(ctx) else "safe"
         return Fix(applicability, bind.content.strip(), tuple(edits))

@@ -5,7 +5,7 @@ from cypherlint._generated.CypherParser import CypherParser as P
 from cypherlint.model import Edit, Fix
 from cypherlint.rules.base import Rule
 from cypherlint.rules.catalogue import pattern_clause
-from cypherlint.rules.util import fresh_names, has_star_projection
+from cypherlint.rules.util import fresh_names, star_projection
 
 
 class CreateWithParameterMap(Rule):
@@ -69,5 +69,5 @@ class CreateWithParameterMap(Rule):
         anchor = clause.stop.stop + 1
         set_clause = "SET " + ", ".join(sets)
         edits.append(ctx.insert(anchor, " " + set_clause))
-        applicability = "unsafe" if anonymous and has_star_projection(ctx.tree) else "safe"
+        applicability = "unsafe" if anonymous and star_projection(ctx) else "safe"
         return Fix(applicability, f"create, then {set_clause}", tuple(edits))

@@ -61,11 +61,26 @@ def bound_names(tree) -> set[str]:
     return names
 
 
+def _bound_names_from_walk(ctx) -> set[str]:
+    """bound_names(ctx.tree), from the nodes the engine's walk already collected by class."""
+    names = {analysis.name_text(n.getText()) for kind in (P.VariableContext, P.VariableExpressionContext)
+             for n in ctx.nodes(kind)}
+    for kind in (P.ProjectionItemContext, P.UnwindClauseContext, P.LoadCsvClauseContext):
+        for n in ctx.nodes(kind):
+            if n.symbolicName() is not None:
+                names.add(analysis.name_text(n.symbolicName().getText()))
+    for n in ctx.nodes(P.YieldItemContext):
+        for s in n.symbolicName():
+            names.add(analysis.name_text(s.getText()))
+    return names
+
+
 def fresh_names(ctx, base: str, count: int) -> list[str]:
     """``count`` variable names starting with ``base`` that the statement does not use yet."""
     used = ctx.cache.get("bound_names")
     if used is None:
-        used = ctx.cache["bound_names"] = bound_names(ctx.tree)
+        walked = getattr(ctx, "walked", False)
+        used = ctx.cache["bound_names"] = _bound_names_from_walk(ctx) if walked else bound_names(ctx.tree)
     out = []
     i = 1
     while len(out) < count:
@@ -77,11 +92,16 @@ def fresh_names(ctx, base: str, count: int) -> list[str]:
 
 
 def has_star_projection(tree) -> bool:
-    """True if a RETURN * / WITH * would make a newly named variable show up as a column.
+    """True if a RETURN * / WITH * would make a newly named variable show up as a column."""
+    for n in analysis.descendants(tree, P.ProjectionItemsContext):
+        if n.STAR() is not None:
+            return True
+    return False
 
-    Several rules ask this of the same statement; the answer is kept on the tree."""
-    known = getattr(tree, "_cypherlint_star", None)
+
+def star_projection(ctx) -> bool:
+    """has_star_projection of the statement, computed once per statement (several rules ask)."""
+    known = ctx.cache.get("star_projection")
     if known is None:
-        known = any(isinstance(n, P.ProjectionItemsContext) and n.STAR() is not None for n in analysis.walk(tree))
-        tree._cypherlint_star = known
+        known = ctx.cache["star_projection"] = has_star_projection(ctx.tree)
     return known

@@ -323,11 +323,13 @@ def _parse_statements(text: str, lexed: Tokens, result: ParseResult) -> Iterator
                 start, end, f"statement too large to analyse (at least {MAX_STATEMENT_TOKENS:,} tokens; "
                 f"cypherlint analyses statements of fewer)"
             )
-        elif (deep := _nesting_problem(toks)) is not None:
+        # Both limits need more tokens (or ':' characters) than almost any statement has: the
+        # cheap counts skip the token scans.
+        elif len(toks) > MAX_NESTING and (deep := _nesting_problem(toks)) is not None:
             stmt.error = input_limit_issue(
                 deep.start, deep.stop + 1, f"nesting deeper than {MAX_NESTING} levels; cypherlint does not analyse this statement"
             )
-        elif (chain := _label_chain_problem(toks)) is not None:
+        elif text.count(":", start, end) > MAX_LABEL_CHAIN and (chain := _label_chain_problem(toks)) is not None:
             stmt.error = input_limit_issue(
                 chain.start, chain.stop + 1, f"more than {MAX_LABEL_CHAIN} labels joined by ':' in one label expression; "
                 "cypherlint does not analyse this statement")

@@ -166,6 +166,15 @@ class Target:
     data: CompatData = field(repr=False, compare=False)
     label: str = ""
 
+    def __hash__(self) -> int:
+        # Targets key the engine's caches (rule plans, affected constructs), looked up several
+        # times per lint; hashing every deployment each time cost ~10 us. Same fields as __eq__.
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash((self.spec, self.deployments, self.label))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
     def affected(self, construct: str) -> Affected | None:
         """Does ``construct`` error or return wrong rows anywhere in this target?"""
         bad = []
