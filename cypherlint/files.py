@@ -10,9 +10,12 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import signal
 import stat
 import subprocess
 import tempfile
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator, Sequence
@@ -317,6 +320,31 @@ def encode(text: str, like: SourceText) -> bytes:
 # ---------------------------------------------------------------------------------- writing
 
 
+@contextmanager
+def _ctrl_c_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C (SIGINT) that arrives inside the block until the block has finished.
+
+    Python raises KeyboardInterrupt between any two bytecodes, including between creating the
+    temporary file and entering the ``try`` that removes it; a Ctrl-C there would leave the file
+    behind. Only the main thread can install handlers; elsewhere this does nothing (signals are
+    delivered to the main thread anyway).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        if callable(previous):
+            previous(signal.SIGINT, None)  # the default handler raises KeyboardInterrupt here
+        elif previous != signal.SIG_IGN:
+            raise KeyboardInterrupt
+
+
 def write_atomic(path: str, text: str, like: SourceText, name: str | None = None) -> None:
     """Replace the file's content with ``text`` atomically (temp file beside it + ``os.replace``).
 
@@ -339,6 +367,11 @@ def write_atomic(path: str, text: str, like: SourceText, name: str | None = None
         raise SourceError(f"{name}: changed on disk while cypherlint was running; not rewritten")
     data = encode(text, like)
     directory = os.path.dirname(os.path.abspath(path))
+    with _ctrl_c_deferred():
+        _replace_via_temp_file(path, name, directory, data, st)
+
+
+def _replace_via_temp_file(path: str, name: str, directory: str, data: bytes, st: os.stat_result) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=".cypherlint-", suffix=".tmp", dir=directory)
     except OSError as exc:
@@ -355,7 +388,7 @@ def write_atomic(path: str, text: str, like: SourceText, name: str | None = None
         except OSError:
             pass  # not permitted for other owners; the mode is what matters
         os.replace(tmp, path)
-    except BaseException as exc:  # an OSError, or Ctrl-C mid-write: never leave the temp file behind
+    except BaseException as exc:  # an OSError (or an exception we did not foresee): never leave the temp file
         try:
             os.unlink(tmp)
         except OSError:

@@ -61,3 +61,32 @@ def load_rule_cases() -> dict[str, dict]:
         with open(path, "rb") as f:
             out[path.stem] = tomllib.load(f)
     return out
+
+
+# ------------------------------------------------------------------- in-process JVM at exit
+
+def pytest_sessionfinish(session, exitstatus):
+    session.config.stash[_EXIT_STATUS] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    """End the process here when the engine tests started a JVM in it.
+
+    JPype's JVM can crash while the Python interpreter tears itself down after the last test:
+    one CI run printed its summary and then died with SIGSEGV (exit 139), turning a result into
+    a crash. Every report is written and every fixture finalized by now, so the process exits
+    with pytest's own status instead of going through interpreter shutdown with a live JVM.
+    """
+    jpype = sys.modules.get("jpype")
+    status = config.stash.get(_EXIT_STATUS, None)
+    if jpype is None or status is None or not jpype.isJVMStarted():
+        return
+    import os
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
+_EXIT_STATUS = pytest.StashKey[int]()
