@@ -72,6 +72,14 @@ def measure(name: str) -> dict:
 
 
 def main(argv: list[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        print("scenarios:", ", ".join(SCENARIOS))
+        return 0
+    unknown_flags = [a for a in argv if a.startswith("-") and a != "--json"]
+    if unknown_flags:
+        print(f"unknown option {unknown_flags[0]}; see --help", file=sys.stderr)
+        return 2
     as_json = "--json" in argv
     names = [a for a in argv if not a.startswith("--")] or list(SCENARIOS)
     unknown = [n for n in names if n not in SCENARIOS]
