@@ -65,6 +65,9 @@ def load_rule_cases() -> dict[str, dict]:
 
 # ------------------------------------------------------------------- in-process JVM at exit
 
+_EXIT_STATUS = pytest.StashKey[int]()
+
+
 def pytest_sessionfinish(session, exitstatus):
     session.config.stash[_EXIT_STATUS] = int(exitstatus)
 
@@ -88,5 +91,3 @@ def pytest_unconfigure(config):
     sys.stderr.flush()
     os._exit(status)
 
-
-_EXIT_STATUS = pytest.StashKey[int]()

@@ -64,22 +64,12 @@ def text_of(text: str, node) -> str:
 
 def walk(node) -> Iterator:
     """All rule-context descendants of ``node`` (itself included), in document order, iteratively."""
-    stack = [node]
-    pop = stack.pop
-    push = stack.extend
-    leaves = TERMINAL_TYPES
-    while stack:
-        n = pop()
-        if type(n) in leaves:
-            continue
-        yield n
-        children = n.children
-        if children:
-            push(children[::-1])
+    return descendants(node, object)
 
 
 def descendants(node, kind) -> Iterator:
-    """The nodes of ``kind`` in walk(node) order (the walk inlined: rules call this a lot)."""
+    """The nodes of ``kind`` in walk(node) order. The one tree walk of this module (rules call it
+    a lot): leaves are skipped by exact class when popped, child lists pushed whole."""
     stack = [node]
     pop = stack.pop
     push = stack.extend
@@ -96,20 +86,7 @@ def descendants(node, kind) -> Iterator:
 
 
 def first(node, kind):
-    stack = [node]
-    pop = stack.pop
-    push = stack.extend
-    leaves = TERMINAL_TYPES
-    while stack:
-        n = pop()
-        if type(n) in leaves:
-            continue
-        if isinstance(n, kind):
-            return n
-        children = n.children
-        if children:
-            push(children[::-1])
-    return None
+    return next(descendants(node, kind), None)
 
 
 def ancestors(node) -> Iterator:

@@ -4,7 +4,7 @@ from cypherlint import analysis
 from cypherlint._generated.CypherParser import CypherParser as P
 from cypherlint.model import Edit, Fix
 from cypherlint.rules.base import Rule
-from cypherlint.rules.catalogue import is_nested, locally_bound, referenced_variables, with_head
+from cypherlint.rules.catalogue import is_nested, locally_bound, projected_names, referenced_variables, with_head
 from cypherlint.rules.scope import variables_before
 from cypherlint.rules.util import escape_name, fresh_names, star_projection
 
@@ -184,7 +184,7 @@ class TemporalAccessor(Rule):
             if isinstance(clause, P.MatchClauseContext):
                 scope = before + _pattern_variable_list(clause)
             else:
-                scope = _projected(clause)
+                scope = projected_names(clause)
                 if scope is None:
                     return None
         else:
@@ -241,21 +241,6 @@ def _pattern_variable_list(match) -> list[str]:
             name = analysis.name_text(v.getText())
             if name not in out:
                 out.append(name)
-    return out
-
-
-def _projected(with_clause) -> list[str] | None:
-    items = with_clause.projectionBody().projectionItems()
-    if items.STAR() is not None:
-        return None
-    out = []
-    for item in items.projectionItem():
-        if item.symbolicName() is not None:
-            out.append(analysis.name_text(item.symbolicName().getText()))
-        elif isinstance(item.expression(), P.VariableExpressionContext):
-            out.append(analysis.name_text(item.expression().getText()))
-        else:
-            return None
     return out
 
 

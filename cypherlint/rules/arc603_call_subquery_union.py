@@ -4,24 +4,9 @@ from cypherlint import analysis
 from cypherlint._generated.CypherParser import CypherParser as P
 from cypherlint.model import Edit, Fix
 from cypherlint.rules.base import Rule
-from cypherlint.rules.catalogue import is_nested, var_text
+from cypherlint.rules.catalogue import is_nested, projected_names, var_text
 from cypherlint.rules.scope import variables_before
 from cypherlint.rules.util import escape_name, fresh_names
-
-
-def _columns(ret: P.ReturnClauseContext) -> list[str] | None:
-    items = ret.projectionBody().projectionItems()
-    if items.STAR() is not None:
-        return None
-    out = []
-    for item in items.projectionItem():
-        if item.symbolicName() is not None:
-            out.append(analysis.name_text(item.symbolicName().getText()))
-        elif isinstance(item.expression(), P.VariableExpressionContext):
-            out.append(analysis.name_text(item.expression().getText()))
-        else:
-            return None
-    return out
 
 
 class CallSubqueryUnion(Rule):
@@ -87,7 +72,7 @@ class CallSubqueryUnion(Rule):
             if not clauses or not isinstance(clauses[-1].children[0], P.ReturnClauseContext):
                 return None
             ret = clauses[-1].children[0]
-            cols = _columns(ret)
+            cols = projected_names(ret)
             if cols is None or (columns is not None and cols != columns):
                 return None
             columns = cols

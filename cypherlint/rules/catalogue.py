@@ -99,6 +99,23 @@ def where_edits(ctx, match: P.MatchClauseContext, condition: str) -> list[Edit]:
     return [Edit(es, es, f"{condition} AND ("), Edit(ee, ee, ")")]
 
 
+def projected_names(clause) -> list[str] | None:
+    """The column names a WITH or RETURN produces, when every item is a variable or has an alias
+    (None for `*` or an unaliased expression)."""
+    items = clause.projectionBody().projectionItems()
+    if items.STAR() is not None:
+        return None
+    out = []
+    for item in items.projectionItem():
+        if item.symbolicName() is not None:
+            out.append(analysis.name_text(item.symbolicName().getText()))
+        elif isinstance(item.expression(), P.VariableExpressionContext):
+            out.append(analysis.name_text(item.expression().getText()))
+        else:
+            return None
+    return out
+
+
 def map_entries(ctx, m: P.MapLiteralContext) -> list[tuple[str, object]]:
     """(key as written, value expression node) for each entry of a map literal."""
     out = []

@@ -45,42 +45,40 @@ def string_literal_value(node) -> str | None:
     return "".join(out)
 
 
-def bound_names(tree) -> set[str]:
-    """Every variable name mentioned anywhere in the statement (declared or used), unescaped."""
+# The node classes that bind or mention a variable name (see _names_of).
+_NAMING_KINDS = (P.VariableContext, P.VariableExpressionContext, P.ProjectionItemContext, P.UnwindClauseContext,
+                 P.LoadCsvClauseContext, P.YieldItemContext)
+
+
+def _names_of(nodes) -> set[str]:
+    """The variable names the given nodes declare or use, unescaped (other nodes are ignored)."""
     names = set()
-    for n in analysis.walk(tree):
+    for n in nodes:
         if isinstance(n, (P.VariableContext, P.VariableExpressionContext)):
             names.add(analysis.name_text(n.getText()))
-        elif isinstance(n, P.ProjectionItemContext) and n.symbolicName() is not None:
-            names.add(analysis.name_text(n.symbolicName().getText()))
-        elif isinstance(n, (P.UnwindClauseContext, P.LoadCsvClauseContext)) and n.symbolicName() is not None:
-            names.add(analysis.name_text(n.symbolicName().getText()))
+        elif isinstance(n, (P.ProjectionItemContext, P.UnwindClauseContext, P.LoadCsvClauseContext)):
+            if n.symbolicName() is not None:
+                names.add(analysis.name_text(n.symbolicName().getText()))
         elif isinstance(n, P.YieldItemContext):
             for s in n.symbolicName():
                 names.add(analysis.name_text(s.getText()))
     return names
 
 
-def _bound_names_from_walk(ctx) -> set[str]:
-    """bound_names(ctx.tree), from the nodes the engine's walk already collected by class."""
-    names = {analysis.name_text(n.getText()) for kind in (P.VariableContext, P.VariableExpressionContext)
-             for n in ctx.nodes(kind)}
-    for kind in (P.ProjectionItemContext, P.UnwindClauseContext, P.LoadCsvClauseContext):
-        for n in ctx.nodes(kind):
-            if n.symbolicName() is not None:
-                names.add(analysis.name_text(n.symbolicName().getText()))
-    for n in ctx.nodes(P.YieldItemContext):
-        for s in n.symbolicName():
-            names.add(analysis.name_text(s.getText()))
-    return names
+def bound_names(tree) -> set[str]:
+    """Every variable name mentioned anywhere in the statement (declared or used), unescaped."""
+    return _names_of(analysis.walk(tree))
 
 
 def fresh_names(ctx, base: str, count: int) -> list[str]:
     """``count`` variable names starting with ``base`` that the statement does not use yet."""
     used = ctx.cache.get("bound_names")
     if used is None:
-        walked = getattr(ctx, "walked", False)
-        used = ctx.cache["bound_names"] = _bound_names_from_walk(ctx) if walked else bound_names(ctx.tree)
+        if getattr(ctx, "walked", False):  # finish step: the engine's walk already indexed the nodes
+            used = _names_of(n for kind in _NAMING_KINDS for n in ctx.nodes(kind))
+        else:
+            used = bound_names(ctx.tree)
+        ctx.cache["bound_names"] = used
     out = []
     i = 1
     while len(out) < count:
